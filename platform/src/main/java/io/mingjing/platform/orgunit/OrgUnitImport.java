@@ -1,0 +1,143 @@
+package io.mingjing.platform.orgunit;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Imports {@code code,name,level,parentCode} rows. The whole file is checked before anything is
+ * written; one bad row rejects it with every row's problems, so a county is never half-imported.
+ * Known codes are updated, new ones added, none deleted.
+ */
+@ApplicationScoped
+public class OrgUnitImport {
+
+    static final List<String> HEADER = List.of("code", "name", "level", "parentCode");
+    private static final Pattern CODE = Pattern.compile("^\\d{12}$");
+    private static final int MAX_ERRORS = 50;
+    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES);
+
+    @Inject
+    AuditLog audit;
+
+    public record Result(int rows, int created, int updated, String receipt) {
+    }
+
+    @Transactional
+    public Result importCsv(byte[] csv, String regionCode, String actor) {
+        List<List<String>> rows = parse(csv);
+        Map<String, OrgUnitLevel> levels = new HashMap<>();
+        OrgUnit.<OrgUnit>streamAll().forEach(u -> levels.put(u.code, u.level));
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<OrgUnit> units = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 1; i < rows.size() && errors.size() < MAX_ERRORS; i++) {
+            OrgUnit u = check(rows.get(i), i + 1, regionCode, levels, seen, errors);
+            if (u != null) {
+                units.add(u);
+                levels.put(u.code, u.level);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(422, "The file was not imported: " + errors.size()
+                    + " row(s) have errors. Nothing was changed.", errors);
+        }
+        int created = 0;
+        for (OrgUnit u : units) {
+            OrgUnit existing = OrgUnit.findById(u.code);
+            if (existing == null) {
+                u.persist();
+                created++;
+            } else {
+                existing.name = u.name;
+                existing.level = u.level;
+                existing.parentCode = u.parentCode;
+            }
+        }
+        var entry = audit.append(actor, "org-units.imported", "OrgUnit", units.size() + " rows", csv);
+        return new Result(units.size(), created, units.size() - created, entry.hash);
+    }
+
+    private static List<List<String>> parse(byte[] csv) {
+        List<List<String>> rows = new ArrayList<>();
+        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(text)) {
+            while (it.hasNext()) {
+                List<String> row = it.next();
+                if (!(row.size() == 1 && row.get(0).isBlank())) {
+                    rows.add(row);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalid(400, "The file is not readable CSV.", Map.of("file", "not CSV"));
+        }
+        if (rows.isEmpty() || !HEADER.equals(rows.get(0))) {
+            throw ProblemException.invalid(400, "The first line must be: " + String.join(",", HEADER),
+                    Map.of("row 1", "expected header " + String.join(",", HEADER)));
+        }
+        return rows;
+    }
+
+    private static OrgUnit check(List<String> row, int line, String regionCode, Map<String, OrgUnitLevel> levels,
+            Map<String, Integer> seen, Map<String, String> errors) {
+        String at = "row " + line;
+        if (row.size() != HEADER.size()) {
+            errors.put(at, "has " + row.size() + " fields; expected " + HEADER.size());
+            return null;
+        }
+        String code = row.get(0), name = row.get(1), levelText = row.get(2), parent = row.get(3);
+        OrgUnitLevel level = null;
+        if (!CODE.matcher(code).matches() || !code.startsWith(regionCode)) {
+            errors.put(at + ".code", "must be 12 digits starting with the county code " + regionCode);
+        } else if (seen.putIfAbsent(code, line) != null) {
+            errors.put(at + ".code", "repeats row " + seen.get(code));
+        }
+        if (name.isBlank() || name.length() > 100) {
+            errors.put(at + ".name", "must be 1-100 characters");
+        }
+        try {
+            level = OrgUnitLevel.valueOf(levelText);
+        } catch (IllegalArgumentException e) {
+            errors.put(at + ".level", "must be TOWN, VILLAGE or GRID");
+        }
+        if (level != null) {
+            checkParent(level, parent, levels, at, errors);
+        }
+        if (errors.keySet().stream().anyMatch(k -> k.equals(at) || k.startsWith(at + "."))) {
+            return null;
+        }
+        OrgUnit u = new OrgUnit();
+        u.code = code;
+        u.name = name;
+        u.level = level;
+        u.parentCode = parent.isEmpty() ? null : parent;
+        return u;
+    }
+
+    private static void checkParent(OrgUnitLevel level, String parent, Map<String, OrgUnitLevel> levels, String at,
+            Map<String, String> errors) {
+        OrgUnitLevel wanted = level.parentLevel();
+        if (wanted == null) {
+            if (!parent.isEmpty()) {
+                errors.put(at + ".parentCode", "must be empty for a TOWN");
+            }
+        } else if (levels.get(parent) != wanted) {
+            errors.put(at + ".parentCode", "must be the code of a " + wanted + " on an earlier row or already"
+                    + " imported");
+        }
+    }
+}

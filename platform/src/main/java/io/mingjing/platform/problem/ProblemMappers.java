@@ -1,0 +1,111 @@
+package io.mingjing.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place exceptions become RFC 9457 responses: clear words, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.PROBLEM_JSON)
+                .entity(e.problem());
+        if (e.retryAfter() != null) {
+            response.header("Retry-After", e.retryAfter());
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        Map<String, String> errors = new TreeMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.merge(field(v), v.getMessage(), (a, b) -> a + "; " + b);
+        }
+        return new Problem("about:blank", "Bad Request", 400, "The request has invalid fields.", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        return Problem.of(400, "Bad Request", "The body is not valid JSON of the expected shape: "
+                + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip()).toResponse();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized() {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", "Log in, or send a valid bearer token.")
+                .toResponse()).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "Your account may not do this.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "This resource cannot answer in the requested media type.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "This media type is not accepted here.";
+            default -> title;
+        };
+        return Problem.of(status, title, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                    "The database cannot be reached right now; nothing was changed. Try again shortly.").toResponse())
+                    .header("Retry-After", "10").build();
+        }
+        LOG.error("unexpected error", e);
+        return Problem.of(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")
+                .toResponse();
+    }
+
+    /** Connection failures (SQLState class 08, 57P0x, 55000) and pool timeouts mean "down", not "bug". */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("55000")) {
+                    return true;
+                }
+            }
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "onboard.request.branding.primaryColor" -> "branding.primaryColor"
+        int dot = path.indexOf('.', path.indexOf('.') + 1);
+        return dot > 0 ? path.substring(dot + 1) : path;
+    }
+}

@@ -1,0 +1,183 @@
+package io.mingjing.platform.registry;
+
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.tenancy.SchemaMigrator;
+import io.mingjing.platform.tenancy.TenantScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Onboards a county: registry row → role and schema → county changelog → ACTIVE. Each step
+ * converges, so a county left FAILED (or PROVISIONING by a crash) completes when asked again.
+ */
+@ApplicationScoped
+public class Onboarding {
+
+    private static final Logger LOG = Logger.getLogger(Onboarding.class);
+
+    @Inject
+    SchemaMigrator migrator;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantScope scope;
+    @Inject
+    AuditLog audit;
+
+    /** @return the county, ACTIVE; a failure leaves it FAILED with the reason and throws a problem */
+    public Tenant onboard(OnboardingRequest request, String actor) {
+        checkSemantics(request);
+        registry.put(QuarkusTransaction.requiringNew().call(() -> claim(request)));
+        return provision(request.id(), actor);
+    }
+
+    /** Applies a changed description to an existing county; an unchanged one writes nothing. */
+    public void update(OnboardingRequest request, String actor) {
+        checkSemantics(request);
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant t = Tenants.require(request.id());
+            String before = t.name + t.regionCode + t.branding + t.adminUsername + t.adminEmail;
+            Tenant proposed = new Tenant();
+            describe(proposed, request);
+            String after = proposed.name + proposed.regionCode + proposed.branding + proposed.adminUsername
+                    + proposed.adminEmail;
+            if (before.equals(after)) {
+                return false;
+            }
+            describe(t, request);
+            registry.put(t);
+            return true;
+        });
+        QuarkusTransaction.requiringNew().run(() -> Tenants.enable(request.id(), request.modules()));
+        if (changed) {
+            scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(),
+                    request.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    public Tenant retry(String id, String actor) {
+        TenantStatus status = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant t = Tenants.require(id);
+            if (t.status == TenantStatus.FAILED) {
+                t.status = TenantStatus.PROVISIONING;
+            }
+            return t.status;
+        });
+        if (status != TenantStatus.PROVISIONING) {
+            throw new ProblemException(422, "Invalid state", "County " + id + " is " + status + "; only a FAILED or"
+                    + " PROVISIONING county can be retried.");
+        }
+        return provision(id, actor);
+    }
+
+    private void checkSemantics(OnboardingRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String region = RegionCodes.problem(request.regionCode());
+        if (region != null) {
+            errors.put("regionCode", region);
+        }
+        List<String> modules = request.modules() == null ? List.of() : request.modules();
+        List<String> known = QuarkusTransaction.requiringNew().call(() -> ModuleEntry.<ModuleEntry>listAll()
+                .stream().map(m -> m.id).toList());
+        for (int i = 0; i < modules.size(); i++) {
+            if (!known.contains(modules.get(i))) {
+                errors.put("modules[" + i + "]", "no module '" + modules.get(i) + "' is offered by this platform");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(422, "The county cannot be onboarded as described.", errors);
+        }
+    }
+
+    private Tenant claim(OnboardingRequest request) {
+        Tenant t = Tenant.findById(request.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (t != null && t.status != TenantStatus.FAILED && t.status != TenantStatus.PROVISIONING) {
+            throw ProblemException.conflict("County '" + request.id() + "' already exists (" + t.status + ").");
+        }
+        boolean created = t == null;
+        if (created) {
+            t = new Tenant();
+            t.id = request.id();
+            t.createdAt = Instant.now();
+        }
+        describe(t, request);
+        t.status = TenantStatus.PROVISIONING;
+        t.failureReason = null;
+        if (created) {
+            t.persist();
+        }
+        Tenants.enable(t.id, request.modules());
+        return t;
+    }
+
+    /** Copies what the operator may change; used by onboarding and descriptor updates. */
+    static void describe(Tenant t, OnboardingRequest request) {
+        t.name = request.name();
+        t.regionCode = request.regionCode();
+        t.branding = Tenants.branding(request.branding());
+        if (request.admin() != null) {
+            t.adminUsername = request.admin().username();
+            t.adminEmail = request.admin().email();
+        }
+        t.updatedAt = Instant.now();
+    }
+
+    private Tenant provision(String id, String actor) {
+        try {
+            int version = migrator.migrateTenant(id);
+            scope.run(id, () -> audit.append(actor, "tenant.onboarded", "Tenant", id,
+                    ("schemaVersion=" + version).getBytes(StandardCharsets.UTF_8)));
+            Tenant t = QuarkusTransaction.requiringNew().call(() -> {
+                Tenant row = Tenants.require(id);
+                row.status = TenantStatus.ACTIVE;
+                row.schemaVersion = version;
+                row.failureReason = null;
+                row.updatedAt = Instant.now();
+                return row;
+            });
+            registry.put(t);
+            LOG.infof("county %s onboarded at schema version %d", id, version);
+            return t;
+        } catch (Exception e) {
+            String reason = reason(e);
+            LOG.warnf("onboarding of county %s failed: %s", id, reason);
+            markFailed(id, reason);
+            throw ProblemException.unavailable("Onboarding of county '" + id + "' failed: " + reason
+                    + " It is left FAILED; POST it again, or POST /api/platform/tenants/" + id + "/retry.", 10);
+        }
+    }
+
+    private void markFailed(String id, String reason) {
+        try {
+            registry.put(QuarkusTransaction.requiringNew().call(() -> {
+                Tenant row = Tenants.require(id);
+                row.status = TenantStatus.FAILED;
+                row.failureReason = reason;
+                row.updatedAt = Instant.now();
+                return row;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the failure of county %s: %s", id, e.getMessage());
+        }
+    }
+
+    /** The deepest message: the database's own words are the most useful to an operator. */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        message = message == null ? e.getClass().getSimpleName() : message.strip();
+        return message.length() > 500 ? message.substring(0, 500) + "…" : message;
+    }
+}

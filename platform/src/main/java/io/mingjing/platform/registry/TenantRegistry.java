@@ -1,0 +1,59 @@
+package io.mingjing.platform.registry;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every request asks first — does this county exist and may it serve? — answered from memory.
+ * Kept current by the writes of this replica and refreshed from the database for the others.
+ */
+@ApplicationScoped
+public class TenantRegistry {
+
+    /** The serving state of a county as the request path sees it. */
+    public record Entry(TenantStatus status, String regionCode, boolean migrating) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<String> migrating = ConcurrentHashMap.newKeySet();
+
+    public Optional<Entry> find(String id) {
+        Entry e = entries.get(id);
+        return e == null ? Optional.empty()
+                : Optional.of(new Entry(e.status(), e.regionCode(), migrating.contains(id)));
+    }
+
+    public String regionCode(String id) {
+        return entries.get(id).regionCode();
+    }
+
+    public void put(Tenant t) {
+        entries.put(t.id, new Entry(t.status, t.regionCode, false));
+    }
+
+    public void migrating(String id, boolean on) {
+        if (on) {
+            migrating.add(id);
+        } else {
+            migrating.remove(id);
+        }
+    }
+
+    /** Loads every county; also run at boot before the first request. */
+    @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void refresh() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<String> ids = new java.util.HashSet<>();
+            Tenant.<Tenant>streamAll().forEach(t -> {
+                put(t);
+                ids.add(t.id);
+            });
+            entries.keySet().retainAll(ids);
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package io.mingjing.platform.registry;
+
+public enum TenantStatus {
+    PROVISIONING, ACTIVE, SUSPENDED, FAILED
+}

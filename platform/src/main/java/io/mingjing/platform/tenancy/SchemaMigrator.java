@@ -1,0 +1,131 @@
+package io.mingjing.platform.tenancy;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Creates and migrates schemas with Liquibase. One migration runs at a time across all replicas
+ * (a PostgreSQL advisory lock), each county's changelog runs as the county's own role with its
+ * search_path set explicitly, so it can create nothing outside its schema.
+ */
+@ApplicationScoped
+public class SchemaMigrator {
+
+    public static final String PLATFORM_CHANGELOG = "db/platform.xml";
+    public static final String TENANT_CHANGELOG = "db/tenant.xml";
+    private static final String LOCK = "SELECT pg_advisory_lock(hashtext('mingjing-migrations'))";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('mingjing-migrations'))";
+
+    static {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final ResourceAccessor resources = new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader());
+    private volatile Integer tenantVersion;
+
+    /** Number of change sets in the county changelog: the schema version every county should reach. */
+    public int currentTenantVersion() {
+        if (tenantVersion == null) {
+            try {
+                var changeLog = ChangeLogParserFactory.getInstance().getParser(TENANT_CHANGELOG, resources)
+                        .parse(TENANT_CHANGELOG, new ChangeLogParameters(), resources);
+                tenantVersion = changeLog.getChangeSets().size();
+            } catch (LiquibaseException e) {
+                throw new IllegalStateException("county changelog unreadable: " + e.getMessage(), e);
+            }
+        }
+        return tenantVersion;
+    }
+
+    public void migratePlatform() throws SQLException, LiquibaseException {
+        try (Connection c = dataSource.getConnection()) {
+            locked(c, () -> {
+                exec(c, "CREATE SCHEMA IF NOT EXISTS platform");
+                update(c, PLATFORM_CHANGELOG, "platform");
+            });
+        }
+    }
+
+    /**
+     * Creates the county's role and schema if missing and brings its schema to the current version.
+     * Safe to repeat: every step converges.
+     *
+     * @return the schema version now applied
+     */
+    public int migrateTenant(String id) throws SQLException, LiquibaseException {
+        String schema = TenantIds.schema(id);
+        String role = TenantIds.role(id);
+        try (Connection c = dataSource.getConnection()) {
+            locked(c, () -> {
+                exec(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                        + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+                exec(c, "GRANT " + role + " TO CURRENT_USER");
+                exec(c, "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+                exec(c, "SET ROLE " + role);
+                try {
+                    exec(c, "SET search_path TO " + schema);
+                    update(c, TENANT_CHANGELOG, schema);
+                } finally {
+                    exec(c, "RESET ROLE");
+                    exec(c, "RESET search_path");
+                }
+            });
+            exec(c, "SET search_path TO " + schema);
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".databasechangelog")) {
+                rs.next();
+                return rs.getInt(1);
+            } finally {
+                exec(c, "RESET search_path");
+            }
+        }
+    }
+
+    private void update(Connection c, String changelog, String schema) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+        database.setDefaultSchemaName(schema);
+        database.setLiquibaseSchemaName(schema);
+        // Not closed: closing Liquibase closes the pooled connection, which the caller still uses.
+        new Liquibase(changelog, resources, database).update(new Contexts(), new LabelExpression());
+    }
+
+    private interface Work {
+        void run() throws SQLException, LiquibaseException;
+    }
+
+    private static void locked(Connection c, Work work) throws SQLException, LiquibaseException {
+        c.setAutoCommit(true);
+        exec(c, LOCK);
+        try {
+            work.run();
+        } finally {
+            exec(c, UNLOCK);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

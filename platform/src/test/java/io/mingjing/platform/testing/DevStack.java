@@ -1,0 +1,34 @@
+package io.mingjing.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts what the platform needs for tests as real processes: a fresh PostgreSQL database on the
+ * local server and a Keycloak from the Maven-fetched distribution. No Docker.
+ */
+public class DevStack implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "mingjing_test";
+    private static final KeycloakServer KEYCLOAK = new KeycloakServer();
+    private static boolean started;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (!started) {
+            Postgres.recreate(DATABASE, "mingjing");
+            try {
+                KEYCLOAK.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start Keycloak: " + e.getMessage(), e);
+            }
+            started = true;
+        }
+        return Map.of("mingjing.keycloak.url", KEYCLOAK.url());
+    }
+
+    @Override
+    public void stop() {
+        // Keycloak stays up for the other test classes; the JVM's shutdown hook stops it.
+    }
+}
