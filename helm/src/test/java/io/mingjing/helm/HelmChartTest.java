@@ -62,6 +62,18 @@ class HelmChartTest {
     }
 
     @Test
+    void notesTellTheOperatorWhereEverythingIs() {
+        String notes = new com.marcnuri.helm.Helm(Chart.DIR).install().withName(Chart.RELEASE)
+                .withNamespace(Chart.NAMESPACE).withKubeVersion(Chart.KUBE_VERSION).withValuesFile(Chart.HA_VALUES)
+                .clientOnly().withDryRunOption(com.marcnuri.helm.DryRun.CLIENT).call().getOutput();
+        for (String expected : List.of("Replicas: 3–12", "mj-mingjing-db-app", "https://auth.mingjing.zj.example.org",
+                "https://yiwu.mingjing.zj.example.org/t/yiwu/", "market: registry.example.org/mingjing/plugins-market:1.2.0",
+                "docs/deploy.md")) {
+            assertTrue(notes.contains(expected), () -> "NOTES.txt lacks «" + expected + "»:\n" + notes);
+        }
+    }
+
+    @Test
     void unknownFieldCheckSeesAFieldKubernetesWouldDrop() {
         // Guards the guard: fabric8 must park a misspelt field in additionalProperties, and the walk must find it.
         Deployment d = Chart.SERIALIZATION.unmarshal("""
@@ -395,8 +407,8 @@ class HelmChartTest {
         void stillHardened() {
             PodSpec pod = out.one(Deployment.class).getSpec().getTemplate().getSpec();
             assertHardenedPod(pod);
-            assertNull(pod.getAffinity());
-            assertNull(pod.getTopologySpreadConstraints());
+            assertNull(pod.getAffinity(), "podAntiAffinity: none");
+            assertTrue(pod.getTopologySpreadConstraints() == null || pod.getTopologySpreadConstraints().isEmpty());
             assertEquals("768Mi", platform(out.one(Deployment.class)).getResources().getLimits().get("memory").toString());
         }
     }

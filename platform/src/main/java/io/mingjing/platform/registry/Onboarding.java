@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,12 +45,9 @@ public class Onboarding {
         checkSemantics(request);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             Tenant t = Tenants.require(request.id());
-            String before = t.name + t.regionCode + t.branding + t.adminUsername + t.adminEmail;
             Tenant proposed = new Tenant();
             describe(proposed, request);
-            String after = proposed.name + proposed.regionCode + proposed.branding + proposed.adminUsername
-                    + proposed.adminEmail;
-            if (before.equals(after)) {
+            if (sameDescription(t, proposed)) {
                 return false;
             }
             describe(t, request);
@@ -61,6 +59,12 @@ public class Onboarding {
             scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(),
                     request.toString().getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private static boolean sameDescription(Tenant a, Tenant b) {
+        return Objects.equals(a.name, b.name) && Objects.equals(a.regionCode, b.regionCode)
+                && Objects.equals(a.branding, b.branding) && Objects.equals(a.adminUsername, b.adminUsername)
+                && Objects.equals(a.adminEmail, b.adminEmail);
     }
 
     public Tenant retry(String id, String actor) {

@@ -1,9 +1,8 @@
 package io.mingjing.platform.tenancy;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +17,7 @@ import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates and migrates schemas with Liquibase. One migration runs at a time across all replicas
@@ -37,8 +37,14 @@ public class SchemaMigrator {
         System.setProperty("liquibase.showBanner", "false");
     }
 
-    @Inject
-    AgroalDataSource dataSource;
+    // Migrations use a connection of their own, never a pooled one: Liquibase changes auto-commit and
+    // the session's role, and a failure half-way must not hand that state to the next request.
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     private final ResourceAccessor resources = new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader());
     private volatile Integer tenantVersion;
@@ -58,7 +64,7 @@ public class SchemaMigrator {
     }
 
     public void migratePlatform() throws SQLException, LiquibaseException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             locked(c, () -> {
                 exec(c, "CREATE SCHEMA IF NOT EXISTS platform");
                 update(c, PLATFORM_CHANGELOG, "platform");
@@ -75,30 +81,26 @@ public class SchemaMigrator {
     public int migrateTenant(String id) throws SQLException, LiquibaseException {
         String schema = TenantIds.schema(id);
         String role = TenantIds.role(id);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             locked(c, () -> {
                 exec(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
                         + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
                 exec(c, "GRANT " + role + " TO CURRENT_USER");
                 exec(c, "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
                 exec(c, "SET ROLE " + role);
-                try {
-                    exec(c, "SET search_path TO " + schema);
-                    update(c, TENANT_CHANGELOG, schema);
-                } finally {
-                    exec(c, "RESET ROLE");
-                    exec(c, "RESET search_path");
-                }
+                exec(c, "SET search_path TO " + schema);
+                update(c, TENANT_CHANGELOG, schema);
             });
-            exec(c, "SET search_path TO " + schema);
             try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".databasechangelog")) {
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM databasechangelog")) {
                 rs.next();
                 return rs.getInt(1);
-            } finally {
-                exec(c, "RESET search_path");
             }
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, username, password);
     }
 
     private void update(Connection c, String changelog, String schema) throws LiquibaseException {
@@ -113,14 +115,15 @@ public class SchemaMigrator {
         void run() throws SQLException, LiquibaseException;
     }
 
+    /** The lock is the session's: it is released when the work ends, or when the connection closes. */
     private static void locked(Connection c, Work work) throws SQLException, LiquibaseException {
-        c.setAutoCommit(true);
         exec(c, LOCK);
-        try {
-            work.run();
-        } finally {
-            exec(c, UNLOCK);
+        work.run();
+        if (!c.getAutoCommit()) {
+            c.commit();
+            c.setAutoCommit(true);
         }
+        exec(c, UNLOCK);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

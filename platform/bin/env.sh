@@ -1,0 +1,83 @@
+# Shared by run.sh and test.sh: pick a JDK 21+ and make sure PostgreSQL answers on 127.0.0.1:5432.
+# shellcheck shell=bash
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PG_HOST=127.0.0.1
+PG_PORT=5432
+
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}'; }
+
+pick_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+      /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "mingjing: a JDK 21 or newer is needed (set JAVA_HOME)" >&2
+  return 1
+}
+
+pg_answers() { pg_isready -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null; }
+
+# Use the PostgreSQL that answers; else start the machine's cluster; else create one of our own.
+ensure_postgres() {
+  pg_answers && return 0
+  echo "mingjing: PostgreSQL is not answering on $PG_HOST:$PG_PORT; starting it"
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    local version
+    version=$(ls /etc/postgresql | sort -V | tail -1)
+    [ -n "$version" ] && pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  fi
+  for _ in $(seq 1 30); do pg_answers && return 0; sleep 1; done
+  local bin data=/var/tmp/mingjing-postgres
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -x "$bin/initdb" ] || { echo "mingjing: PostgreSQL is not installed" >&2; return 1; }
+  local as=()
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data" && [ "$(id -u)" = 0 ] && chown postgres "$data"
+    "${as[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
+  fi
+  "${as[@]}" "$bin/pg_ctl" -D "$data" -o "-h $PG_HOST -p $PG_PORT -k /tmp" -l "$data/server.log" -w start
+  pg_answers
+}
+
+psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# A login role that may create county roles, and its database.
+ensure_database() {
+  local db=$1 owner=$2
+  psql_admin -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$owner') THEN
+      CREATE ROLE $owner LOGIN CREATEROLE PASSWORD '$owner'; END IF; END \$\$" >/dev/null
+  if [ -z "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    psql_admin -d postgres -c "CREATE DATABASE $db OWNER $owner ENCODING 'UTF8' TEMPLATE template0" >/dev/null
+  fi
+}
+
+wait_for() { # url, what, seconds
+  for _ in $(seq 1 "$3"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
+  echo "mingjing: $2 did not start in $3 s" >&2; return 1
+}
+
+# Starts Keycloak from the Maven-unpacked distribution: start_keycloak PORT DATABASE LOG (pid in KC_PID).
+start_keycloak() {
+  local port=$1 db=$2 log=$3 home
+  home=$(ls -d "$ROOT"/platform/target/keycloak-* | head -1)
+  mkdir -p "$home/data/import"
+  cp "$ROOT"/platform/src/main/keycloak/import/*.json "$home/data/import/"
+  ensure_database "$db" keycloak
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$home/bin/kc.sh" start-dev --http-port="$port" --http-management-port=$((port + 820)) --health-enabled=true \
+    --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" --db-username=keycloak --db-password=keycloak \
+    --import-realm > "$log" 2>&1 &
+  KC_PID=$!
+  wait_for "http://127.0.0.1:$port/realms/mingjing-platform" Keycloak 240
+}
+
+operator_token() { # KEYCLOAK_URL
+  curl -fs -d grant_type=password -d client_id=mingjing-cli -d username=operator -d password=operator \
+    "$1/realms/mingjing-platform/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the whole system: PostgreSQL, Keycloak (8180), the platform (8080) with the demo counties
+# from tenants/ and the plugins. Ctrl-C stops what it started.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+pick_jdk
+ensure_postgres
+ensure_database mingjing mingjing
+cd "$ROOT"
+
+echo "mingjing: building (first time: a few minutes)…"
+./mvnw -B -q install -DskipTests
+mkdir -p "$ROOT/platform/target/plugins"
+cp "$ROOT"/plugins/*/target/*-plugin.jar "$ROOT/platform/target/plugins/" 2>/dev/null || true
+
+pids=()
+stop() { trap - INT TERM EXIT; echo; echo "mingjing: stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop INT TERM EXIT
+
+echo "mingjing: starting Keycloak on :8180 (log: platform/target/keycloak.log)"
+start_keycloak 8180 keycloak "$ROOT/platform/target/keycloak.log"
+pids+=("$KC_PID")
+
+echo "mingjing: starting the platform on :8080 (log: platform/target/platform.log)"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/mingjing" \
+MINGJING_KEYCLOAK_URL=http://127.0.0.1:8180 MINGJING_TENANTS_DIR="$ROOT/tenants" \
+MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
+  java -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" > "$ROOT/platform/target/platform.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:8080/q/health/ready" platform 120
+counties=$(ls "$ROOT/tenants")
+for c in $counties; do wait_for "http://127.0.0.1:8080/api/t/$c/org-units" "county $c" 120; done
+
+cat <<TXT
+
+  明镜 Mingjing is running.
+
+  Counties (API):   $(for c in $counties; do printf 'http://127.0.0.1:8080/api/t/%s/org-units  ' "$c"; done)
+  Audit check:      http://127.0.0.1:8080/api/t/yiwu/audit/verify
+  Operator API:     http://127.0.0.1:8080/api/platform/tenants   (login: operator / operator, realm mingjing-platform)
+  OpenAPI:          http://127.0.0.1:8080/q/openapi      Health: http://127.0.0.1:8080/q/health/ready
+  Keycloak admin:   http://127.0.0.1:8180/admin/          (login: admin / admin)
+
+  An operator token for scripts:
+    curl -s -d grant_type=password -d client_id=mingjing-cli -d username=operator -d password=operator \\
+      http://127.0.0.1:8180/realms/mingjing-platform/protocol/openid-connect/token
+
+  Ctrl-C stops everything.
+TXT
+wait "${pids[@]}"
