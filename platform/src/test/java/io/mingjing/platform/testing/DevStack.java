@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public class DevStack implements QuarkusTestResourceLifecycleManager {
 
-    public static final String DATABASE = "mingjing_test";
+    /** One database per test JVM, so two test runs on one machine never drop each other's data. */
+    public static final String DATABASE = "mingjing_test_" + ProcessHandle.current().pid();
     private static final KeycloakServer KEYCLOAK = new KeycloakServer();
     private static boolean started;
 
@@ -17,6 +18,8 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (!started) {
             Postgres.recreate(DATABASE, "mingjing");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Postgres.exec("postgres",
+                    "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)")));
             try {
                 KEYCLOAK.start();
             } catch (Exception e) {
@@ -24,7 +27,8 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
             }
             started = true;
         }
-        return Map.of("mingjing.keycloak.url", KEYCLOAK.url());
+        return Map.of("mingjing.keycloak.url", KEYCLOAK.url(), "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + Postgres.HOST + ":" + Postgres.PORT + "/" + DATABASE);
     }
 
     @Override

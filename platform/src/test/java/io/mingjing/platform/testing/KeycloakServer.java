@@ -19,7 +19,7 @@ public final class KeycloakServer {
 
     public static final int PORT = Integer.getInteger("mingjing.test.kc-port", 18180);
     public static final int MANAGEMENT_PORT = PORT + 820;
-    private static final String DATABASE = "keycloak_test";
+    private static final String DATABASE = "keycloak_test_" + PORT;
 
     private Process process;
 

@@ -1,0 +1,22 @@
+package io.mingjing.platform.identity;
+
+/** Realm roles of a county realm, and the operator realm's one role. */
+public final class Role {
+
+    public static final String VILLAGER = "villager";
+    public static final String CADRE = "cadre";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String BOOKKEEPER = "bookkeeper";
+    public static final String TOWN_OFFICIAL = "town-official";
+    public static final String DEPARTMENT_STAFF = "department-staff";
+    public static final String INSPECTOR = "inspector";
+    public static final String TENANT_ADMIN = "tenant-admin";
+    public static final String OPERATOR = "operator";
+
+    /** Every role a county realm defines, in the order staff pages list them. */
+    public static final java.util.List<String> COUNTY_ROLES = java.util.List.of(VILLAGER, CADRE, SUPERVISOR,
+            BOOKKEEPER, TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN);
+
+    private Role() {
+    }
+}
