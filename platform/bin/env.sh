@@ -68,6 +68,7 @@ start_keycloak() {
   home=$(ls -d "$ROOT"/platform/target/keycloak-* | head -1)
   mkdir -p "$home/data/import"
   cp "$ROOT"/platform/src/main/keycloak/import/*.json "$home/data/import/"
+  [ -d "$ROOT/platform/src/main/keycloak/themes" ] && cp -r "$ROOT"/platform/src/main/keycloak/themes/* "$home/themes/"
   ensure_database "$db" keycloak
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "$home/bin/kc.sh" start-dev --http-port="$port" --http-management-port=$((port + 820)) --health-enabled=true \

@@ -35,13 +35,15 @@ cat <<TXT
 
   明镜 Mingjing is running.
 
-  Counties (API):   $(for c in $counties; do printf 'http://127.0.0.1:8080/api/t/%s/org-units  ' "$c"; done)
+  County portals:   $(for c in $counties; do printf '\n                    http://127.0.0.1:8080/t/%s/' "$c"; done)
+  County logins:    admin / admin · cadre, supervisor, bookkeeper, town, dept, inspector / demo123
+                    villagers: phone / last 6 of the ID number (tenants/<county>/residents.csv), e.g. yiwu 13507820001 / 100004
+  Operator API:     http://127.0.0.1:8080/api/platform/tenants   (operator / operator, realm mingjing-platform)
   Audit check:      http://127.0.0.1:8080/api/t/yiwu/audit/verify
-  Operator API:     http://127.0.0.1:8080/api/platform/tenants   (login: operator / operator, realm mingjing-platform)
-  OpenAPI:          http://127.0.0.1:8080/q/openapi      Health: http://127.0.0.1:8080/q/health/ready
-  Keycloak admin:   http://127.0.0.1:8180/admin/          (login: admin / admin)
+  OpenAPI, health:  http://127.0.0.1:8080/q/openapi   http://127.0.0.1:8080/q/health/ready
+  Keycloak admin:   http://127.0.0.1:8180/admin/   (admin / admin)
 
-  An operator token for scripts:
+  A token for scripts:
     curl -s -d grant_type=password -d client_id=mingjing-cli -d username=operator -d password=operator \\
       http://127.0.0.1:8180/realms/mingjing-platform/protocol/openid-connect/token
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.resident.ResidentImport;
+import io.mingjing.platform.staff.StaffService;
 import io.mingjing.platform.orgunit.OrgUnitImport;
 import io.mingjing.platform.registry.Onboarding;
 import io.mingjing.platform.registry.OnboardingRequest;
@@ -17,6 +20,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +36,8 @@ public class Descriptors {
 
     private static final Logger LOG = Logger.getLogger(Descriptors.class);
     static final String ACTOR = "system:descriptor";
+    static final String DEMO_PASSWORD = "demo123";
+    private static final List<String> STAFF_HEADER = List.of("username", "name", "role", "orgUnit", "phone");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -47,6 +53,10 @@ public class Descriptors {
     OrgUnitImport orgUnits;
     @Inject
     Validator validator;
+    @Inject
+    ResidentImport residents;
+    @Inject
+    StaffService staff;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -71,28 +81,43 @@ public class Descriptors {
             var entry = registry.find(request.id());
             if (entry.isEmpty() || entry.get().status() == TenantStatus.FAILED
                     || entry.get().status() == TenantStatus.PROVISIONING) {
-                onboarding.onboard(request, ACTOR);
+                onboarding.onboard(request, ACTOR, true);
             } else {
-                onboarding.update(request, ACTOR);
+                onboarding.update(request, ACTOR, true);
             }
-            importOrgUnits(request.id(), county.resolve("org-units.csv"));
+            String id = request.id();
+            importOnce(id, county.resolve("org-units.csv"), "org-units.imported",
+                    csv -> orgUnits.importCsv(csv, registry.regionCode(id), ACTOR));
+            importOnce(id, county.resolve("residents.csv"), "residents.imported",
+                    csv -> residents.importCsv(id, csv, ACTOR, false));
+            demoStaff(id, county.resolve("staff.csv"));
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }
     }
 
-    private void importOrgUnits(String id, Path csvFile) throws IOException {
-        if (!Files.isRegularFile(csvFile)) {
+    /** The same file again is not a new write: keep the audit chain free of no-op imports. */
+    private void importOnce(String id, Path file, String action, java.util.function.Consumer<byte[]> importer)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
             return;
         }
-        byte[] csv = Files.readAllBytes(csvFile);
+        byte[] csv = Files.readAllBytes(file);
         String digest = AuditEntry.sha256(csv);
-        String region = registry.regionCode(id);
         scope.run(id, () -> {
-            // The same file again is not a new write: keep the audit chain free of no-op imports.
-            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", "org-units.imported", digest) == 0) {
-                orgUnits.importCsv(csv, region, ACTOR);
+            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", action, digest) == 0) {
+                importer.accept(csv);
             }
         });
+    }
+
+    /** Demo staff accounts ({@code username,name,role,orgUnit,phone}), all with the password demo123. */
+    private void demoStaff(String id, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        List<List<String>> rows = CsvRows.read(Files.readAllBytes(file), STAFF_HEADER);
+        scope.run(id, () -> rows.forEach(r -> staff.ensureDemo(new StaffService.NewStaff(r.get(0), r.get(1), r.get(2),
+                r.get(3).isEmpty() ? null : r.get(3), r.get(4).isEmpty() ? null : r.get(4)), DEMO_PASSWORD, ACTOR)));
     }
 }

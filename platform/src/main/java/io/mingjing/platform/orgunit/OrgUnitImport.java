@@ -1,15 +1,11 @@
 package io.mingjing.platform.orgunit;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +24,6 @@ public class OrgUnitImport {
     static final List<String> HEADER = List.of("code", "name", "level", "parentCode");
     private static final Pattern CODE = Pattern.compile("^\\d{12}$");
     private static final int MAX_ERRORS = 50;
-    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.TRIM_SPACES);
 
     @Inject
     AuditLog audit;
@@ -39,14 +33,14 @@ public class OrgUnitImport {
 
     @Transactional
     public Result importCsv(byte[] csv, String regionCode, String actor) {
-        List<List<String>> rows = parse(csv);
+        List<List<String>> rows = CsvRows.read(csv, HEADER);
         Map<String, OrgUnitLevel> levels = new HashMap<>();
         OrgUnit.<OrgUnit>streamAll().forEach(u -> levels.put(u.code, u.level));
         Map<String, String> errors = new LinkedHashMap<>();
         List<OrgUnit> units = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 1; i < rows.size() && errors.size() < MAX_ERRORS; i++) {
-            OrgUnit u = check(rows.get(i), i + 1, regionCode, levels, seen, errors);
+        for (int i = 0; i < rows.size() && errors.size() < MAX_ERRORS; i++) {
+            OrgUnit u = check(rows.get(i), i, regionCode, levels, seen, errors);
             if (u != null) {
                 units.add(u);
                 levels.put(u.code, u.level);
@@ -72,29 +66,9 @@ public class OrgUnitImport {
         return new Result(units.size(), created, units.size() - created, entry.hash);
     }
 
-    private static List<List<String>> parse(byte[] csv) {
-        List<List<String>> rows = new ArrayList<>();
-        String text = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(text)) {
-            while (it.hasNext()) {
-                List<String> row = it.next();
-                if (!(row.size() == 1 && row.get(0).isBlank())) {
-                    rows.add(row);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid(400, "The file is not readable CSV.", Map.of("file", "not CSV"));
-        }
-        if (rows.isEmpty() || !HEADER.equals(rows.get(0))) {
-            throw ProblemException.invalid(400, "The first line must be: " + String.join(",", HEADER),
-                    Map.of("row 1", "expected header " + String.join(",", HEADER)));
-        }
-        return rows;
-    }
-
     private static OrgUnit check(List<String> row, int line, String regionCode, Map<String, OrgUnitLevel> levels,
             Map<String, Integer> seen, Map<String, String> errors) {
-        String at = "row " + line;
+        String at = CsvRows.row(line);
         if (row.size() != HEADER.size()) {
             errors.put(at, "has " + row.size() + " fields; expected " + HEADER.size());
             return null;
@@ -104,7 +78,7 @@ public class OrgUnitImport {
         if (!CODE.matcher(code).matches() || !code.startsWith(regionCode)) {
             errors.put(at + ".code", "must be 12 digits starting with the county code " + regionCode);
         } else if (seen.putIfAbsent(code, line) != null) {
-            errors.put(at + ".code", "repeats row " + seen.get(code));
+            errors.put(at + ".code", "repeats " + CsvRows.row(seen.get(code)));
         }
         if (name.isBlank() || name.length() > 100) {
             errors.put(at + ".name", "must be 1-100 characters");

@@ -1,10 +1,10 @@
 package io.mingjing.platform.orgunit;
 
-import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +32,7 @@ public class OrgUnitResource {
     @Inject
     TenantRegistry tenants;
     @Inject
-    SecurityIdentity identity;
+    CurrentCaller caller;
 
     @GET
     @Path("/org-units")
@@ -49,12 +49,9 @@ public class OrgUnitResource {
     @POST
     @Path("/admin/org-units/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @RolesAllowed({ "operator", "tenant-admin" })
+    @RolesAllowed(Role.TENANT_ADMIN)
     public OrgUnitImport.Result importCsv(byte[] csv) {
-        if (csv == null || csv.length == 0) {
-            throw ProblemException.invalid(400, "The body must be a CSV file.", java.util.Map.of("file", "is empty"));
-        }
         String region = tenants.regionCode(tenant.require());
-        return importer.importCsv(csv, region, identity.getPrincipal().getName());
+        return importer.importCsv(csv, region, caller.get().actor());
     }
 }

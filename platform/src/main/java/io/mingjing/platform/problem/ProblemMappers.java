@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,10 +47,22 @@ public class ProblemMappers {
                 + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip()).toResponse();
     }
 
+    /**
+     * The API answers a problem; the portal answers the county realm's challenge, which for the code
+     * flow is a redirect to its login page.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized() {
-        return Response.fromResponse(Problem.of(401, "Unauthorized", "Log in, or send a valid bearer token.")
-                .toResponse()).header("WWW-Authenticate", "Bearer").build();
+    public Uni<Response> unauthorized(RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator != null && context.normalizedPath().startsWith("/t/")) {
+            return authenticator.getChallenge(context).map(challenge -> {
+                Response.ResponseBuilder response = Response.status(challenge.status);
+                challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+                return response.build();
+            });
+        }
+        return Uni.createFrom().item(Response.fromResponse(Problem.of(401, "Unauthorized",
+                "Log in, or send a valid bearer token.").toResponse()).header("WWW-Authenticate", "Bearer").build());
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,9 @@
 package io.mingjing.platform.registry;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.CountyOidcResolver;
+import io.mingjing.platform.identity.CountyRealms;
+import io.mingjing.platform.identity.StaffPasswords;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.mingjing.platform.tenancy.TenantScope;
@@ -32,16 +35,33 @@ public class Onboarding {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    CountyRealms realms;
+    @Inject
+    CountyOidcResolver oidc;
 
-    /** @return the county, ACTIVE; a failure leaves it FAILED with the reason and throws a problem */
-    public Tenant onboard(OnboardingRequest request, String actor) {
-        checkSemantics(request);
-        registry.put(QuarkusTransaction.requiringNew().call(() -> claim(request)));
-        return provision(request.id(), actor);
+    /** What onboarding produced: the county and, once, the first admin's initial password. */
+    public record Onboarded(Tenant tenant, String adminPassword) {
     }
 
-    /** Applies a changed description to an existing county; an unchanged one writes nothing. */
-    public void update(OnboardingRequest request, String actor) {
+    /**
+     * @param permanentPassword keep the descriptor's admin password as is (demo counties) instead of
+     *        making the admin change it at first login
+     * @return the county, ACTIVE; a failure leaves it FAILED with the reason and throws a problem
+     */
+    public Onboarded onboard(OnboardingRequest request, String actor, boolean permanentPassword) {
+        checkSemantics(request);
+        registry.put(QuarkusTransaction.requiringNew().call(() -> claim(request)));
+        String password = request.admin() != null && request.admin().password() != null ? request.admin().password()
+                : StaffPasswords.generate();
+        return new Onboarded(provision(request.id(), actor, password, !permanentPassword), password);
+    }
+
+    /**
+     * Applies a changed description to an existing county (an unchanged one writes nothing to the
+     * county) and converges its realm, which also brings back a realm lost with Keycloak's data.
+     */
+    public void update(OnboardingRequest request, String actor, boolean permanentPassword) {
         checkSemantics(request);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             Tenant t = Tenants.require(request.id());
@@ -55,6 +75,9 @@ public class Onboarding {
             return true;
         });
         QuarkusTransaction.requiringNew().run(() -> Tenants.enable(request.id(), request.modules()));
+        realms.ensure(QuarkusTransaction.requiringNew().call(() -> Tenants.require(request.id())),
+                request.admin() == null ? null : request.admin().password(), !permanentPassword);
+        oidc.forget(request.id());
         if (changed) {
             scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(),
                     request.toString().getBytes(StandardCharsets.UTF_8)));
@@ -67,7 +90,7 @@ public class Onboarding {
                 && Objects.equals(a.adminEmail, b.adminEmail);
     }
 
-    public Tenant retry(String id, String actor) {
+    public Onboarded retry(String id, String actor) {
         TenantStatus status = QuarkusTransaction.requiringNew().call(() -> {
             Tenant t = Tenants.require(id);
             if (t.status == TenantStatus.FAILED) {
@@ -79,7 +102,8 @@ public class Onboarding {
             throw new ProblemException(422, "Invalid state", "County " + id + " is " + status + "; only a FAILED or"
                     + " PROVISIONING county can be retried.");
         }
-        return provision(id, actor);
+        String password = StaffPasswords.generate();
+        return new Onboarded(provision(id, actor, password, true), password);
     }
 
     private void checkSemantics(OnboardingRequest request) {
@@ -134,9 +158,14 @@ public class Onboarding {
         t.updatedAt = Instant.now();
     }
 
-    private Tenant provision(String id, String actor) {
+    private Tenant provision(String id, String actor, String adminPassword, boolean temporary) {
         try {
+            long t0 = System.nanoTime();
             int version = migrator.migrateTenant(id);
+            long t1 = System.nanoTime();
+            realms.ensure(QuarkusTransaction.requiringNew().call(() -> Tenants.require(id)), adminPassword, temporary);
+            long t2 = System.nanoTime();
+            oidc.forget(id);
             scope.run(id, () -> audit.append(actor, "tenant.onboarded", "Tenant", id,
                     ("schemaVersion=" + version).getBytes(StandardCharsets.UTF_8)));
             Tenant t = QuarkusTransaction.requiringNew().call(() -> {
@@ -148,7 +177,8 @@ public class Onboarding {
                 return row;
             });
             registry.put(t);
-            LOG.infof("county %s onboarded at schema version %d", id, version);
+            LOG.infof("county %s onboarded at schema version %d: schema %d ms, realm %d ms", id, version,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             return t;
         } catch (Exception e) {
             String reason = reason(e);

@@ -32,6 +32,7 @@ public record OnboardingRequest(
     public record Admin(
             @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
             String username,
-            @Email(message = "must be an e-mail address") @Size(max = 200) String email) {
+            @Email(message = "must be an e-mail address") @Size(max = 200) String email,
+            @Size(min = 5, max = 100, message = "must be 5-100 characters") String password) {
     }
 }

@@ -19,6 +19,12 @@ public class TenantRegistry {
     public record Entry(TenantStatus status, String regionCode, boolean migrating) {
     }
 
+    /** What a county's pages show of it. */
+    public record Description(String name, Map<String, String> branding) {
+    }
+
+    private final Map<String, Description> descriptions = new ConcurrentHashMap<>();
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<String> migrating = ConcurrentHashMap.newKeySet();
 
@@ -34,6 +40,11 @@ public class TenantRegistry {
 
     public void put(Tenant t) {
         entries.put(t.id, new Entry(t.status, t.regionCode, false));
+        descriptions.put(t.id, new Description(t.name, Map.copyOf(t.branding)));
+    }
+
+    public Description describe(String id) {
+        return descriptions.get(id);
     }
 
     public void migrating(String id, boolean on) {
@@ -54,6 +65,7 @@ public class TenantRegistry {
                 ids.add(t.id);
             });
             entries.keySet().retainAll(ids);
+            descriptions.keySet().retainAll(ids);
         });
     }
 }

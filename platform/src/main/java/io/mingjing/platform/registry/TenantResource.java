@@ -1,6 +1,8 @@
 package io.mingjing.platform.registry;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.CountyOidcResolver;
+import io.mingjing.platform.identity.CountyRealms;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.tenancy.TenantScope;
@@ -39,13 +41,18 @@ public class TenantResource {
     AuditLog audit;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CountyRealms realms;
+    @Inject
+    CountyOidcResolver oidc;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response onboard(@NotNull(message = "a JSON body is required") @Valid OnboardingRequest request,
             UriInfo uri) {
-        Tenant t = onboarding.onboard(request, actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(t.id).build()).entity(view(t)).build();
+        var done = onboarding.onboard(request, actor(), false);
+        return Response.created(uri.getAbsolutePathBuilder().path(done.tenant().id).build())
+                .entity(view(done.tenant()).withAdminPassword(done.adminPassword())).build();
     }
 
     @GET
@@ -66,7 +73,8 @@ public class TenantResource {
     @POST
     @Path("/{id}/retry")
     public TenantView retry(@PathParam("id") String id) {
-        return view(onboarding.retry(validId(id), actor()));
+        var done = onboarding.retry(validId(id), actor());
+        return view(done.tenant()).withAdminPassword(done.adminPassword());
     }
 
     @POST
@@ -96,6 +104,8 @@ public class TenantResource {
             return row;
         });
         registry.put(t);
+        realms.enable(id, to == TenantStatus.ACTIVE);
+        oidc.forget(id);
         scope.run(id, () -> audit.append(actor(), action, "Tenant", id, to.name().getBytes(StandardCharsets.UTF_8)));
         return view(t);
     }

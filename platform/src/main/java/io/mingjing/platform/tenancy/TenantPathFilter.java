@@ -49,7 +49,7 @@ public class TenantPathFilter {
     }
 
     /** The county segment of a county path, or null when the path is not a county path. */
-    static String tenantSegment(List<String> segments) {
+    public static String tenantSegment(List<String> segments) {
         if (segments.size() >= 3 && segments.get(0).equals("api") && segments.get(1).equals("t")) {
             return segments.get(2);
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,7 +24,8 @@ class DescriptorsTest {
 
     @Test
     void theFiveDemoCountiesAreActiveWithTheirVillages() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+        Counties.awaitDemoCounties();
+        Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.operator()).get("/api/platform/tenants").then().statusCode(200)
                 .body("findAll { it.status == 'ACTIVE' }.id", hasItems("jiangbei", "hepu", "lucheng", "beichuan", "yiwu")));
         given().get("/api/t/jiangbei/org-units").then().statusCode(200).body("name", hasItems("复盛镇", "华山村"));
@@ -34,8 +36,7 @@ class DescriptorsTest {
 
     @Test
     void applyingAgainWritesNothingNew() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/api/t/yiwu/org-units").then().statusCode(200));
+        Counties.awaitDemoCounties();
         int before = given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).extract().path("entries");
         descriptors.applyAll();
         given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).body("entries", equalTo(before));

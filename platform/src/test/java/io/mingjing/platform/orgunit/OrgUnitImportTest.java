@@ -27,7 +27,7 @@ class OrgUnitImportTest {
             """;
 
     private static io.restassured.response.Response upload(String id, String csv) {
-        return given().auth().oauth2(Tokens.operator()).contentType("text/csv; charset=UTF-8").body(csv)
+        return given().auth().oauth2(Tokens.countyAdmin(id)).contentType("text/csv; charset=UTF-8").body(csv)
                 .post("/api/t/" + id + "/admin/org-units/import");
     }
 

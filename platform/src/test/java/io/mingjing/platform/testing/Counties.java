@@ -14,6 +14,18 @@ public final class Counties {
     private Counties() {
     }
 
+    /**
+     * Waits until the descriptors in tenants/ are applied: yiwu comes last, and its demo staff are
+     * the last thing applied for it.
+     */
+    public static void awaitDemoCounties() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> given()
+                .baseUri("http://127.0.0.1:" + KeycloakServer.PORT).formParam("grant_type", "password")
+                .formParam("client_id", "mingjing-cli").formParam("username", "inspector")
+                .formParam("password", "demo123").post("/realms/mingjing-yiwu/protocol/openid-connect/token")
+                .statusCode() == 200);
+    }
+
     public static String uniqueId(String prefix) {
         return prefix + "-" + RUN + "-" + NEXT.incrementAndGet();
     }
@@ -26,7 +38,7 @@ public final class Counties {
                 """.formatted(id, regionCode);
     }
 
-    /** Onboards a county in 330782's range and returns its id. */
+    /** Onboards a county in 330782's range and returns its id; its admin logs in with {@link Tokens#countyAdmin}. */
     public static String onboard(String prefix) {
         String id = uniqueId(prefix);
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body(id, "330782"))

@@ -13,6 +13,15 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
     public static final String DATABASE = "mingjing_test_" + ProcessHandle.current().pid();
     private static final KeycloakServer KEYCLOAK = new KeycloakServer();
     private static boolean started;
+    private static final int HTTP_PORT = freePort();
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public synchronized Map<String, String> start() {
@@ -27,8 +36,11 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
             }
             started = true;
         }
+        // A free port chosen here, not by Quarkus, so county portal clients can redirect to it.
         return Map.of("mingjing.keycloak.url", KEYCLOAK.url(), "quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://" + Postgres.HOST + ":" + Postgres.PORT + "/" + DATABASE);
+                "jdbc:postgresql://" + Postgres.HOST + ":" + Postgres.PORT + "/" + DATABASE,
+                "quarkus.http.test-port", Integer.toString(HTTP_PORT), "mingjing.public-url",
+                "http://127.0.0.1:" + HTTP_PORT);
     }
 
     @Override

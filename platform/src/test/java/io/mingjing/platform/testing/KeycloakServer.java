@@ -29,10 +29,12 @@ public final class KeycloakServer {
 
     public void start() throws IOException, InterruptedException {
         if (ready()) {
+            KeycloakAdmin.deleteCountyRealms();
             return; // one left by an interrupted run: reuse it
         }
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3")).toAbsolutePath();
         copyRealmImports(home);
+        copyTheme(home);
         Postgres.ensure(DATABASE, "keycloak");
         Path log = Path.of("target", "keycloak-test.log").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -54,6 +56,25 @@ public final class KeycloakServer {
                 throw new IllegalStateException("Keycloak did not become ready in 4 minutes, see " + log);
             }
             Thread.sleep(1000);
+        }
+        KeycloakAdmin.deleteCountyRealms();
+    }
+
+    /** The county login theme from this repository, as the run script and the Helm chart deploy it. */
+    private static void copyTheme(Path home) throws IOException {
+        Path source = Path.of("src/main/keycloak/themes");
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (var files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path target = home.resolve("themes").resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -16,6 +16,17 @@ public final class Tokens {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** The county's first admin, with a known password set through Keycloak's admin API. */
+    public static String countyAdmin(String county) {
+        return user(county, "admin");
+    }
+
+    /** Logs a county user in, after giving them the password "Test-pass-1". */
+    public static String user(String county, String username) {
+        KeycloakAdmin.setPassword("mingjing-" + county, username, "Test-pass-1");
+        return password("mingjing-" + county, username, "Test-pass-1");
+    }
+
     public static String operator() {
         return password("mingjing-platform", "operator", "operator");
     }

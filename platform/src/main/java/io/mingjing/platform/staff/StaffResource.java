@@ -1,0 +1,49 @@
+package io.mingjing.platform.staff;
+
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The tenant admin's staff accounts: village cadres to county inspectors. */
+@Path("/api/t/{tenant}/admin/staff")
+@RolesAllowed(Role.TENANT_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffResource {
+
+    @Inject
+    StaffService staff;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull(message = "a JSON body is required") @Valid StaffService.NewStaff request) {
+        return Response.status(201).entity(staff.create(request, caller.get().actor())).build();
+    }
+
+    @GET
+    @Transactional
+    public List<StaffService.StaffView> list() {
+        return StaffMember.<StaffMember>listAll(Sort.by("username")).stream().map(StaffService::view).toList();
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    public StaffService.StaffView disable(@PathParam("username") String username) {
+        return staff.disable(username, caller.get().actor());
+    }
+}
