@@ -162,6 +162,37 @@ Keycloak base URL for the platform: the operator's in-cluster service (HTTP, por
 {{- if .Values.keycloak.admin.existingSecret }}{{ .Values.keycloak.admin.passwordKey }}{{ else }}password{{ end }}
 {{- end }}
 
+{{/* ---------------------------------------------------------------- platform settings */}}
+
+{{/*
+Public base URL of the portal (MINGJING_PUBLIC_URL), without a trailing slash: config.publicUrl, else
+https://<ingress.host> with ingress.tlsSecretName, http://<ingress.host> without.
+*/}}
+{{- define "mingjing.publicUrl" -}}
+{{- if .Values.config.publicUrl }}
+{{- .Values.config.publicUrl | trimSuffix "/" }}
+{{- else if .Values.ingress.host }}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tlsSecretName))) .Values.ingress.host }}
+{{- else }}
+{{- fail "config.publicUrl is required when ingress.host is empty (county portal clients in Keycloak redirect there)" }}
+{{- end }}
+{{- end }}
+
+{{/*
+The platform secret (MINGJING_SECRET): a Secret you manage, or the chart's <fullname>-platform-secret.
+*/}}
+{{- define "mingjing.platformSecret.name" -}}
+{{- if .Values.platformSecret.existingSecret }}
+{{- .Values.platformSecret.existingSecret }}
+{{- else }}
+{{- printf "%s-platform-secret" (include "mingjing.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{- define "mingjing.platformSecret.key" -}}
+{{- if .Values.platformSecret.existingSecret }}{{ .Values.platformSecret.key }}{{ else }}secret{{ end }}
+{{- end }}
+
 {{/* ---------------------------------------------------------------- content: tenants */}}
 
 {{- define "mingjing.tenants.enabled" -}}

@@ -68,7 +68,8 @@ class HelmChartTest {
                 .clientOnly().withDryRunOption(com.marcnuri.helm.DryRun.CLIENT).call().getOutput();
         for (String expected : List.of("Replicas: 3–12", "mj-mingjing-db-app", "https://auth.mingjing.zj.example.org",
                 "https://yiwu.mingjing.zj.example.org/t/yiwu/", "market: registry.example.org/mingjing/plugins-market:1.2.0",
-                "docs/deploy.md")) {
+                "Portal:    https://mingjing.zj.example.org", "from Secret mingjing-platform, key secret",
+                "undecryptable", "password logins through mingjing-cli: off", "docs/deploy.md")) {
             assertTrue(notes.contains(expected), () -> "NOTES.txt lacks «" + expected + "»:\n" + notes);
         }
     }
@@ -147,8 +148,21 @@ class HelmChartTest {
             assertSecretRef(c, "QUARKUS_DATASOURCE_PASSWORD", "mingjing-db", "password");
             assertSecretRef(c, "MINGJING_KEYCLOAK_ADMIN_USERNAME", "mingjing-keycloak-admin", "username");
             assertSecretRef(c, "MINGJING_KEYCLOAK_ADMIN_PASSWORD", "mingjing-keycloak-admin", "password");
+            assertSecretRef(c, "MINGJING_SECRET", "mingjing-platform", "secret");
             assertTrue(out.all(Secret.class).isEmpty(), "no Secret rendered when existing ones are named");
             assertEquals(Chart.FULLNAME, c.getEnvFrom().getFirst().getConfigMapRef().getName());
+        }
+
+        @Test
+        void platformSettingsReachThePlatformContainer() {
+            Container c = platform(out.one(Deployment.class));
+            Map<String, String> data = out.one(ConfigMap.class).getData();
+            assertEquals("http://mingjing.example.org", data.get("MINGJING_PUBLIC_URL"),
+                    "derived from ingress.host, http without ingress.tlsSecretName");
+            assertEquals("false", data.get("MINGJING_CLI_DIRECT_GRANTS"),
+                    "production default: no password logins through mingjing-cli (the platform's own default is true)");
+            assertPlatformSecretOnlyFromASecret(out);
+            assertEquals(1, c.getEnv().stream().filter(e -> e.getName().equals("MINGJING_SECRET")).count());
         }
 
         @Test
@@ -249,6 +263,17 @@ class HelmChartTest {
                     data.get("QUARKUS_DATASOURCE_JDBC_URL"));
             assertEquals("http://mj-mingjing-keycloak-service.mingjing.svc:8080", data.get("MINGJING_KEYCLOAK_URL"));
             assertEquals("30", data.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"));
+        }
+
+        @Test
+        void platformSettingsComeFromTheIngressAndAManagedSecret() {
+            Map<String, String> data = out.named(ConfigMap.class, Chart.FULLNAME).getData();
+            assertEquals("https://mingjing.zj.example.org", data.get("MINGJING_PUBLIC_URL"),
+                    "the provincial host, https because it has a TLS secret");
+            assertEquals("false", data.get("MINGJING_CLI_DIRECT_GRANTS"));
+            assertSecretRef(platform(out.one(Deployment.class)), "MINGJING_SECRET", "mingjing-platform", "secret");
+            assertPlatformSecretOnlyFromASecret(out);
+            assertTrue(out.all(Secret.class).isEmpty());
         }
 
         @Test
@@ -404,6 +429,21 @@ class HelmChartTest {
         }
 
         @Test
+        void labPlatformSecretIsRenderedKeptAndReferenced() {
+            Secret secret = out.named(Secret.class, Chart.FULLNAME + "-platform-secret");
+            assertEquals(Map.of("secret", "lab-only-platform-secret-change-me-0123456789"), secret.getStringData());
+            assertEquals("Opaque", secret.getType());
+            assertEquals("keep", secret.getMetadata().getAnnotations().get("helm.sh/resource-policy"),
+                    "helm uninstall must not take the ID-number key with it");
+            assertSecretRef(platform(out.one(Deployment.class)), "MINGJING_SECRET", Chart.FULLNAME + "-platform-secret",
+                    "secret");
+            assertPlatformSecretOnlyFromASecret(out);
+            Map<String, String> data = out.one(ConfigMap.class).getData();
+            assertEquals("http://localhost:8080", data.get("MINGJING_PUBLIC_URL"), "explicit config.publicUrl wins");
+            assertEquals("false", data.get("MINGJING_CLI_DIRECT_GRANTS"));
+        }
+
+        @Test
         void stillHardened() {
             PodSpec pod = out.one(Deployment.class).getSpec().getTemplate().getSpec();
             assertHardenedPod(pod);
@@ -413,7 +453,52 @@ class HelmChartTest {
         }
     }
 
+    @Nested
+    class PlatformSettingOverrides {
+
+        @Test
+        void directGrantsCanBeSwitchedOn() {
+            Map<String, String> data = Chart.template(List.of(), t -> t.set("keycloak.cliDirectGrants", "true"))
+                    .one(ConfigMap.class).getData();
+            assertEquals("true", data.get("MINGJING_CLI_DIRECT_GRANTS"));
+        }
+
+        @Test
+        void explicitPublicUrlWinsOverTheIngressAndLosesItsTrailingSlash() {
+            Map<String, String> data = Chart.template(List.of(Chart.HA_VALUES),
+                            t -> t.set("config.publicUrl", "https://mingjing.example.gov.cn/"))
+                    .named(ConfigMap.class, Chart.FULLNAME).getData();
+            assertEquals("https://mingjing.example.gov.cn", data.get("MINGJING_PUBLIC_URL"),
+                    "the platform appends /t/<county>/ itself");
+        }
+
+        @Test
+        void existingPlatformSecretWithItsOwnKey() {
+            Chart.Rendered out = Chart.template(List.of(), t -> t.set("platformSecret.existingSecret", "vault-mingjing")
+                    .set("platformSecret.key", "platform-secret"));
+            assertSecretRef(platform(out.one(Deployment.class)), "MINGJING_SECRET", "vault-mingjing", "platform-secret");
+            assertTrue(out.all(Secret.class).isEmpty());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ assertions
+
+    /** MINGJING_SECRET comes from a secretKeyRef and appears in no ConfigMap, under any name. */
+    static void assertPlatformSecretOnlyFromASecret(Chart.Rendered out) {
+        EnvVar e = env(platform(out.one(Deployment.class)), "MINGJING_SECRET");
+        assertNull(e.getValue(), "MINGJING_SECRET must not be inlined");
+        assertNotNull(e.getValueFrom().getSecretKeyRef(), "MINGJING_SECRET must come from a Secret");
+        for (ConfigMap cm : out.all(ConfigMap.class)) {
+            assertFalse(cm.getData().containsKey("MINGJING_SECRET"), cm.getMetadata().getName());
+        }
+        out.all(Secret.class).stream().map(Secret::getStringData).filter(java.util.Objects::nonNull)
+                .flatMap(d -> d.values().stream()).forEach(secret -> {
+                    for (ConfigMap cm : out.all(ConfigMap.class)) {
+                        assertFalse(cm.getData().containsValue(secret), "a Secret's value in ConfigMap "
+                                + cm.getMetadata().getName());
+                    }
+                });
+    }
 
     static Set<String> kinds(Chart.Rendered out) {
         return out.metadataResources().stream().map(HasMetadata::getKind).collect(Collectors.toCollection(TreeSet::new));

@@ -95,6 +95,15 @@ class ValuesSchemaTest {
             no database login              | database: {existingSecret: ''}                                  | database.username is required
             no Keycloak admin              | keycloak: {admin: {existingSecret: ''}}                         | keycloak.admin.username is required
             renamed operator admin keys    | keycloak: {operator: {enabled: true}, admin: {usernameKey: user}} | must use the keys username and password
+            direct grants as a word        | keycloak: {cliDirectGrants: 'yes'}                              | at '/keycloak/cliDirectGrants': got string, want boolean
+            direct grants as quoted text   | keycloak: {cliDirectGrants: 'false'}                            | at '/keycloak/cliDirectGrants': got string, want boolean
+            public URL with a path         | config: {publicUrl: 'https://mingjing.example.gov.cn/t/yiwu'}  | at '/config/publicUrl'
+            public URL without a scheme    | config: {publicUrl: 'mingjing.example.gov.cn'}                  | at '/config/publicUrl'
+            no public URL anywhere         | ingress: {host: ''}                                             | config.publicUrl is required when ingress.host is empty
+            platform secret in ConfigMap   | config: {extraEnv: {MINGJING_SECRET: 'x'}}                      | invalid propertyName 'MINGJING_SECRET'
+            platform secret too short      | platformSecret: {existingSecret: '', value: 'short'}            | at '/platformSecret/value'
+            no platform secret             | platformSecret: {existingSecret: ''}                            | platformSecret.value (at least 32 characters) is required
+            misspelt platform secret key   | platformSecret: {existingSecrets: x}                            | additional properties 'existingSecrets' not allowed
             """)
     void badValuesAreRejected(String what, String values, String expected) throws IOException {
         Path file = Files.writeString(Files.createTempFile(tmp, "bad-", ".yaml"), values + "\n");
