@@ -19,21 +19,22 @@ ensure_database $DB mingjing
 : > "$OUT/platform.log"
 
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]}" $APP_PID 2>/dev/null || true' EXIT
 start_keycloak 28180 keycloak_bench "$OUT/keycloak.log"
 pids+=("$KC_PID")
 
 APP_PID=
-start_app() { # prints milliseconds from launch to ready
+BOOT_MS=
+start_app() { # sets APP_PID and BOOT_MS, the milliseconds from launch to ready
   local t0 t1
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MINGJING_KEYCLOAK_URL=$KC \
-    QUARKUS_HTTP_PORT=28080 java -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000 -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" \
+    QUARKUS_HTTP_PORT=28080 MINGJING_SECRET=bench-secret-bench-secret-bench-secret java -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000 -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" \
     >> "$OUT/platform.log" 2>&1 &
   APP_PID=$!
   until curl -fs -o /dev/null "$APP/q/health/ready"; do sleep 0.05; done
   t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  BOOT_MS=$(( (t1 - t0) / 1000000 ))
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 heap_mb() { # live heap after boot, MB: G1's periodic collection runs while idle, Micrometer reports the live set
@@ -48,7 +49,7 @@ onboard_ms() { # id token -> "schema_ms realm_ms" as the platform logs them for 
 }
 p50() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
-start_app >/dev/null
+start_app
 TOKEN=$(operator_token $KC)
 # Warm-up, pinned: three onboardings whose times are not counted.
 for i in 1 2 3; do onboard_ms "warm-$i" "$TOKEN" >/dev/null; done
@@ -65,9 +66,9 @@ stop_app
 psql_admin -d $DB -c "DELETE FROM platform.tenant WHERE id <> 'bench-0001'" >/dev/null
 for i in $(seq 2 11); do psql_admin -d $DB -c "DROP SCHEMA $(printf 't_bench_%04d' "$i") CASCADE" >/dev/null; done
 boot1=(); heap1=()
-for r in 1 2 3; do boot1+=("$(start_app)"); heap1+=("$(heap_mb)"); stop_app; done
+for r in 1 2 3; do start_app; boot1+=("$BOOT_MS"); heap1+=("$(heap_mb)"); stop_app; done
 
-start_app >/dev/null
+start_app
 TOKEN=$(operator_token $KC)
 many=(); realm_mid=(); realm_many=()
 for i in $(seq 2 "$COUNT"); do
@@ -98,7 +99,7 @@ rps 10s >/dev/null; rps 10s -H "Authorization: Bearer $COUNTY_TOKEN" >/dev/null 
 anon=$(rps 20s); auth=$(rps 20s -H "Authorization: Bearer $COUNTY_TOKEN")
 stop_app
 bootN=(); heapN=()
-for r in 1 2 3; do bootN+=("$(start_app)"); heapN+=("$(heap_mb)"); stop_app; done
+for r in 1 2 3; do start_app; bootN+=("$BOOT_MS"); heapN+=("$(heap_mb)"); stop_app; done
 
 cat <<TXT | tee "$OUT/counties.txt"
 onboarding (schema + migrations) p50, ~1 county present (10 runs):      $(printf '%s\n' "${few[@]}" | p50) ms

@@ -24,6 +24,7 @@ pids+=("$KC_PID")
 echo "mingjing: starting the platform on :8080 (log: platform/target/platform.log)"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/mingjing" \
 MINGJING_KEYCLOAK_URL=http://127.0.0.1:8180 MINGJING_TENANTS_DIR="$ROOT/tenants" \
+MINGJING_SECRET="${MINGJING_SECRET:-demo-only-secret-not-for-production}" \
 MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
   java -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" > "$ROOT/platform/target/platform.log" 2>&1 &
 pids+=($!)

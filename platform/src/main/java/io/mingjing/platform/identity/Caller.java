@@ -25,6 +25,10 @@ public record Caller(String userId, String displayName, Set<String> roles, Strin
         return roles.contains(role);
     }
 
+    public boolean isStaff() {
+        return roles.stream().anyMatch(Role.STAFF_ROLES::contains);
+    }
+
     /** The actor written into audit entries: realm-qualified, never a personal number. */
     public String actor() {
         if (anonymous()) {

@@ -17,6 +17,10 @@ public final class Role {
     public static final java.util.List<String> COUNTY_ROLES = java.util.List.of(VILLAGER, CADRE, SUPERVISOR,
             BOOKKEEPER, TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN);
 
+    /** Every county role except villager. */
+    public static final java.util.Set<String> STAFF_ROLES = java.util.Set.of(CADRE, SUPERVISOR, BOOKKEEPER,
+            TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN);
+
     private Role() {
     }
 }

@@ -3,6 +3,7 @@ package io.mingjing.platform.registry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,12 @@ public class TenantRegistry {
         Entry e = entries.get(id);
         return e == null ? Optional.empty()
                 : Optional.of(new Entry(e.status(), e.regionCode(), migrating.contains(id)));
+    }
+
+    /** Counties that serve now: ACTIVE and not being migrated. */
+    public List<String> serving() {
+        return entries.entrySet().stream().filter(e -> e.getValue().status() == TenantStatus.ACTIVE
+                && !migrating.contains(e.getKey())).map(Map.Entry::getKey).sorted().toList();
     }
 
     public String regionCode(String id) {

@@ -1,0 +1,224 @@
+package io.mingjing.platform.appeal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.Caller;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.tenancy.CurrentTenant;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** 我有话说 · 我想说个事 · 我想要举报 · 公开质询: filing and following cases, and handling them. */
+@Path("/api/t/{tenant}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppealResource {
+
+    public record StepRequest(@NotNull(message = "is required") AppealState to, String note) {
+    }
+
+    public record RatingRequest(@NotNull(message = "is required") Boolean satisfied, String reason) {
+    }
+
+    public record CategoryView(String code, String nameZh, String nameEn, HandlingLevel route, String department,
+            boolean urgent) {
+    }
+
+    @Inject
+    AppealService appeals;
+    @Inject
+    AppealAccess access;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
+    @Inject
+    CurrentTenant tenant;
+
+    @POST
+    @Path("/appeals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@NotNull(message = "a JSON body is required") @Valid AppealRequest request,
+            @HeaderParam("Idempotency-Key") String key) throws IOException {
+        return receipt(appeals.submit(request, List.of(), checkKey(key), digest(json.writeValueAsBytes(request))));
+    }
+
+    /** The portal's form: the case as JSON in part {@code appeal}, up to six {@code photo} parts and a {@code voice}. */
+    @POST
+    @Path("/appeals")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitWithFiles(@RestForm("appeal") String appealJson, @RestForm("photo") List<FileUpload> photos,
+            @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key) throws IOException {
+        if (appealJson == null) {
+            throw ProblemException.invalid(400, "The form needs the case in part 'appeal'.", Map.of("appeal", "is required"));
+        }
+        AppealRequest request = json.readValue(appealJson, AppealRequest.class);
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        List<Attachments.Upload> uploads = new ArrayList<>();
+        if (photos != null && photos.size() > Attachments.MAX_PHOTOS) {
+            throw ProblemException.invalid(400, "At most 6 photos.", Map.of("photo", "at most 6"));
+        }
+        StringBuilder all = new StringBuilder(appealJson);
+        for (int i = 0; photos != null && i < photos.size(); i++) {
+            byte[] data = Files.readAllBytes(photos.get(i).uploadedFile());
+            uploads.add(Attachments.photo(i, data));
+            all.append('\n').append(AuditEntry.sha256(data));
+        }
+        if (voice != null) {
+            byte[] data = Files.readAllBytes(voice.uploadedFile());
+            uploads.add(Attachments.voice(data));
+            all.append('\n').append(AuditEntry.sha256(data));
+        }
+        return receipt(appeals.submit(request, uploads, checkKey(key), AuditEntry.sha256(all.toString())));
+    }
+
+    @GET
+    @Path("/appeals")
+    @Authenticated
+    @Transactional
+    public List<AppealView> list(@QueryParam("state") AppealState state) {
+        return visibleCases(state).stream().filter(access::mayRead).limit(200)
+                .map(a -> AppealView.of(a, access.maySeeAppellant(a), false)).toList();
+    }
+
+    @GET
+    @Path("/appeals/{trackingNo}")
+    @Authenticated
+    @Transactional
+    public AppealView get(@PathParam("trackingNo") String trackingNo) {
+        Appeal a = access.requireReadable(trackingNo);
+        if (a.kind == AppealKind.REPORT) {
+            audit.append(AppealService.auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
+                    a.trackingNo.getBytes(StandardCharsets.UTF_8));
+        }
+        return AppealView.of(a, access.maySeeAppellant(a), true);
+    }
+
+    /** An anonymous reporter follows their report with the receipt code they were given. */
+    @GET
+    @Path("/appeals/track/{trackingNo}")
+    @Transactional
+    public AppealView track(@PathParam("trackingNo") String trackingNo, @QueryParam("code") String code) {
+        Appeal a = Appeal.find("trackingNo", trackingNo).firstResult();
+        if (a == null || a.receiptCodeHash == null || code == null
+                || !a.receiptCodeHash.equals(AuditEntry.sha256(trackingNo + ":" + code))) {
+            throw AppealAccess.notFound(trackingNo);
+        }
+        audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
+        return AppealView.of(a, false, true);
+    }
+
+    @POST
+    @Path("/appeals/{trackingNo}/steps")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AppealView advance(@PathParam("trackingNo") String trackingNo,
+            @NotNull(message = "a JSON body is required") @Valid StepRequest step) {
+        appeals.advance(trackingNo, step.to(), step.note());
+        return get(trackingNo);
+    }
+
+    @POST
+    @Path("/appeals/{trackingNo}/rating")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AppealView rate(@PathParam("trackingNo") String trackingNo,
+            @NotNull(message = "a JSON body is required") @Valid RatingRequest rating) {
+        appeals.rate(trackingNo, rating.satisfied(), rating.reason());
+        return get(trackingNo);
+    }
+
+    @GET
+    @Path("/appeals/{trackingNo}/attachments/{id}")
+    @Authenticated
+    @Transactional
+    public Response attachment(@PathParam("trackingNo") String trackingNo, @PathParam("id") long id) {
+        Appeal a = access.requireReadable(trackingNo);
+        AppealAttachment f = AppealAttachment.find("id = ?1 and appealId = ?2", id, a.id).firstResult();
+        if (f == null) {
+            throw ProblemException.notFound("No attachment " + id + " on case " + trackingNo + ".");
+        }
+        return Response.ok(f.data, f.contentType).header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("/appeals/categories")
+    @Transactional
+    public List<CategoryView> categories() {
+        return AppealCategory.<AppealCategory>listAll().stream()
+                .map(c -> new CategoryView(c.code, c.nameZh, c.nameEn, c.route, c.department, c.urgent)).toList();
+    }
+
+    /** 公开质询: a village's public questions and the committee's answers, without who asked. */
+    @GET
+    @Path("/villages/{village}/inquiries")
+    @Transactional
+    public List<AppealView> inquiries(@PathParam("village") String village) {
+        return Appeal.<Appeal>list("kind = ?1 and village = ?2 order by createdAt desc", AppealKind.INQUIRY, village)
+                .stream().limit(100).map(a -> AppealView.of(a, false, false)).toList();
+    }
+
+    private List<Appeal> visibleCases(AppealState state) {
+        Caller c = caller.get();
+        String stateClause = state == null ? "" : " and state = '" + state.name() + "'";
+        if (c.hasRole(Role.INSPECTOR)) {
+            return Appeal.list("1 = 1" + stateClause + " order by createdAt desc");
+        }
+        if (c.hasRole(Role.TENANT_ADMIN) || c.hasRole(Role.DEPARTMENT_STAFF)) {
+            return Appeal.list("kind <> ?1" + stateClause + " order by createdAt desc", AppealKind.REPORT);
+        }
+        if (c.isStaff() && c.orgUnit() != null) {
+            return Appeal.list("kind <> ?1 and (village = ?2 or village in (select o.code from OrgUnit o where "
+                    + "o.parentCode = ?2))" + stateClause + " order by createdAt desc", AppealKind.REPORT, c.orgUnit());
+        }
+        return Appeal.list("appellantUserId = ?1" + stateClause + " order by createdAt desc", c.userId());
+    }
+
+    private Response receipt(AppealService.Receipt r) {
+        return Response.status(201).header("Location", "/api/t/" + tenant.require() + "/appeals/" + r.trackingNo())
+                .header("Idempotent-Replayed", Boolean.toString(r.replayed())).entity(r).build();
+    }
+
+    private static String checkKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw ProblemException.invalid(400, "Idempotency-Key must be 1-100 characters.",
+                    Map.of("Idempotency-Key", "must be 1-100 characters"));
+        }
+        return key;
+    }
+
+    private static String digest(byte[] body) {
+        return AuditEntry.sha256(body);
+    }
+}

@@ -1,0 +1,271 @@
+package io.mingjing.platform.appeal;
+
+import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.Caller;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.inbox.InboxMessage;
+import io.mingjing.platform.orgunit.OrgUnit;
+import io.mingjing.platform.orgunit.OrgUnitLevel;
+import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.resident.Resident;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Files cases and moves them through the loop; every step is audited and shown on the timeline. */
+@ApplicationScoped
+public class AppealService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    AppealAccess access;
+    @Inject
+    SlaClock clock;
+    @Inject
+    AuditLog audit;
+
+    /** What the appellant keeps: the tracking number, the receipt hash and, for anonymous reports, the code. */
+    public record Receipt(String trackingNo, String receiptHash, String receiptCode, boolean replayed) {
+    }
+
+    @Transactional
+    public Receipt submit(AppealRequest request, List<Attachments.Upload> uploads, String idempotencyKey,
+            String digest) {
+        if (idempotencyKey != null) {
+            Appeal earlier = Appeal.find("idempotencyKey", idempotencyKey).firstResult();
+            if (earlier != null) {
+                if (!earlier.requestDigest.equals(digest)) {
+                    throw ProblemException.conflict("This Idempotency-Key was used for a different request.");
+                }
+                return new Receipt(earlier.trackingNo, earlier.receiptHash, null, true);
+            }
+        }
+        Caller c = caller.get();
+        AppealCategory category = check(request, c);
+        Instant now = Instant.now();
+        Appeal a = new Appeal();
+        a.trackingNo = code(10);
+        a.kind = request.kind();
+        a.category = category.code;
+        a.subject = request.subject();
+        a.body = request.body();
+        a.village = request.village();
+        a.latitude = request.latitude();
+        a.longitude = request.longitude();
+        a.paymentRef = request.paymentRef();
+        a.accused = request.accused() == null ? null : String.join(",", request.accused());
+        a.state = AppealState.SUBMITTED;
+        a.level = a.kind == AppealKind.REPORT ? HandlingLevel.INSPECTORS
+                : a.kind == AppealKind.INQUIRY ? HandlingLevel.VILLAGE : category.route;
+        a.department = a.level == HandlingLevel.DEPARTMENT ? category.department : null;
+        a.idempotencyKey = idempotencyKey;
+        a.requestDigest = digest;
+        a.createdAt = now;
+        String receiptCode = identifyAppellant(a, request, c);
+        clock.start(a, now, SlaState.GREEN);
+        flagRepeats(a, now);
+        a.persist();
+        Attachments.store(a.id, uploads);
+        step(a, a.appellantUserId == null ? "anonymous" : actor(a, c), "submit", null);
+        AuditEntry receipt = audit.append(auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
+                (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
+        a.receiptHash = receipt.hash;
+        InboxMessage.send(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
+        return new Receipt(a.trackingNo, a.receiptHash, receiptCode, false);
+    }
+
+    /** A handler's step: accept, assign, rectify, reply. */
+    @Transactional
+    public Appeal advance(String trackingNo, AppealState to, String note) {
+        Appeal a = access.requireReadable(trackingNo);
+        if (!access.mayHandle(a)) {
+            throw new ProblemException(403, "Forbidden", "Your account does not handle case " + trackingNo + " now.");
+        }
+        if (to == AppealState.RATED || !a.state.mayMoveTo(to)) {
+            throw new ProblemException(422, "Invalid transition", "Case " + trackingNo + " is " + a.state
+                    + "; it cannot move to " + to + " by a handler.");
+        }
+        if (to == AppealState.REPLIED) {
+            if (note == null || note.isBlank()) {
+                throw ProblemException.invalid(400, "A reply needs its text.", Map.of("note", "is required"));
+            }
+            a.reply = note;
+        }
+        a.state = to;
+        clock.start(a, Instant.now(), SlaState.GREEN);
+        step(a, caller.get().actor(), to.name().toLowerCase(), note);
+        audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
+                String.valueOf(note).getBytes(StandardCharsets.UTF_8));
+        InboxMessage.send(a.appellantUserId, a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to));
+        return a;
+    }
+
+    /** 问效: the appellant rates the reply; unsatisfied reopens once, then escalates. */
+    @Transactional
+    public Appeal rate(String trackingNo, boolean satisfied, String reason) {
+        Appeal a = access.requireReadable(trackingNo);
+        if (!access.isAppellant(a)) {
+            throw new ProblemException(403, "Forbidden", "Only the person who filed case " + trackingNo
+                    + " can rate it.");
+        }
+        if (a.state != AppealState.REPLIED) {
+            throw new ProblemException(422, "Invalid transition", "Case " + trackingNo + " is " + a.state
+                    + "; it can be rated once it has a reply.");
+        }
+        if (!satisfied && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid(400, "Say why you are not satisfied.", Map.of("reason", "is required"));
+        }
+        Instant now = Instant.now();
+        a.satisfied = satisfied;
+        a.ratingReason = reason;
+        String action;
+        if (satisfied) {
+            a.state = AppealState.RATED;
+            a.closedAt = now;
+            action = "rated-satisfied";
+        } else if (!a.reopened) {
+            a.reopened = true;
+            a.state = AppealState.ACCEPTED;
+            action = "reopened";
+        } else {
+            a.state = AppealState.SUBMITTED;
+            a.level = a.level.escalated();
+            a.escalations++;
+            action = "escalated";
+        }
+        clock.start(a, now, SlaState.GREEN);
+        step(a, actor(a, caller.get()), action, reason);
+        audit.append(auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
+                String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        InboxMessage.send(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
+        return a;
+    }
+
+    private AppealCategory check(AppealRequest request, Caller c) {
+        AppealCategory category = AppealCategory.findById(request.category());
+        if (category == null) {
+            throw ProblemException.invalid(422, "Unknown category.", Map.of("category",
+                    "must be one of " + AppealCategory.<AppealCategory>listAll().stream().map(x -> x.code).toList()));
+        }
+        OrgUnit village = OrgUnit.findById(request.village());
+        if (village == null || village.level != OrgUnitLevel.VILLAGE) {
+            throw ProblemException.invalid(422, "Unknown village.", Map.of("village",
+                    "must be the code of a village of this county"));
+        }
+        if (c.anonymous() && request.kind() != AppealKind.REPORT) {
+            throw new ProblemException(401, "Unauthorized", "Log in to file a " + request.kind()
+                    + "; only reports (举报) may be anonymous.");
+        }
+        return category;
+    }
+
+    /** @return the receipt code of an anonymous report, else null */
+    private String identifyAppellant(Appeal a, AppealRequest request, Caller c) {
+        if (request.onBehalfOf() != null) {
+            if (!c.isStaff()) {
+                throw new ProblemException(403, "Forbidden", "Only staff may file on behalf of a resident.");
+            }
+            a.channel = request.onBehalfOf().channel();
+            a.filedBy = c.actor();
+            a.appellantName = request.onBehalfOf().name();
+            a.appellantPhone = request.onBehalfOf().phone();
+            Resident r = a.appellantPhone == null ? null : Resident.find("phone", a.appellantPhone).firstResult();
+            a.appellantUserId = r == null ? null : r.userId;
+            return null;
+        }
+        a.channel = "PORTAL";
+        if (c.anonymous()) {
+            String receiptCode = code(12);
+            a.receiptCodeHash = AuditEntry.sha256(a.trackingNo + ":" + receiptCode);
+            return receiptCode;
+        }
+        a.appellantUserId = c.userId();
+        Resident r = Resident.byUserId(c.userId());
+        a.appellantName = r == null ? c.displayName() : r.name;
+        a.appellantPhone = r == null ? null : r.phone;
+        return null;
+    }
+
+    /** 督办: the same person on the same matter within 30 days, or three people on one matter. */
+    private static void flagRepeats(Appeal a, Instant now) {
+        Instant since = now.minus(REPEAT_WINDOW);
+        if (a.appellantUserId != null && Appeal.count("appellantUserId = ?1 and category = ?2 and village = ?3 "
+                + "and createdAt >= ?4", a.appellantUserId, a.category, a.village, since) > 0) {
+            a.supervised = true;
+            a.supervisionReason = "repeat: the same resident on the same matter within 30 days";
+        }
+        List<Appeal> others = Appeal.list("category = ?1 and village = ?2 and createdAt >= ?3 and state <> ?4 "
+                + "and appellantUserId is not null", a.category, a.village, since, AppealState.RATED);
+        long people = others.stream().map(o -> o.appellantUserId).filter(id -> !id.equals(a.appellantUserId))
+                .distinct().count() + (a.appellantUserId == null ? 0 : 1);
+        if (people >= 3) {
+            a.supervised = true;
+            a.supervisionReason = "multi-person: " + people + " residents on the same matter";
+            others.forEach(o -> {
+                o.supervised = true;
+                o.supervisionReason = a.supervisionReason;
+            });
+        }
+    }
+
+    static void step(Appeal a, String actor, String action, String note) {
+        AppealStep s = new AppealStep();
+        s.appealId = a.id;
+        s.at = Instant.now();
+        s.actor = actor;
+        s.action = action;
+        s.toState = a.state;
+        s.note = note;
+        s.persist();
+    }
+
+    /** Reports keep their reporter out of the public chain: the chain says "reporter". */
+    static String auditActor(Appeal a, Caller c) {
+        return a.kind == AppealKind.REPORT && (c.anonymous() || c.userId().equals(a.appellantUserId)) ? "reporter"
+                : c.actor();
+    }
+
+    private static String actor(Appeal a, Caller c) {
+        return auditActor(a, c);
+    }
+
+    static String label(Appeal a) {
+        return switch (a.kind) {
+            case SUGGESTION -> "建议";
+            case COMPLAINT -> "诉求";
+            case REPORT -> "举报";
+            case INQUIRY -> "质询";
+        };
+    }
+
+    private static String stateZh(AppealState s) {
+        return switch (s) {
+            case SUBMITTED -> "提交";
+            case ACCEPTED -> "受理";
+            case ASSIGNED -> "分办";
+            case RECTIFYING -> "进入整改";
+            case REPLIED -> "反馈，请评价";
+            case RATED -> "办结";
+        };
+    }
+
+    static String code(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,307 @@
+package io.mingjing.platform.appeal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Counties;
+import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.Postgres;
+import io.mingjing.platform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The closed loop, its time limits and the protection of whistleblowers, against real Keycloak and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(DevStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppealTest {
+
+    @Inject
+    SlaSweep sweep;
+
+    String t;
+    String admin;
+    String villager1;
+    String villager2;
+    String villagerY;
+    String cadreX;
+    String cadreY;
+    String town;
+    String inspector;
+
+    @BeforeEach
+    void arrange() {
+        if (t != null) {
+            return;
+        }
+        t = Counties.onboard("ap");
+        admin = Tokens.countyAdmin(t);
+        People.orgUnits(t, admin);
+        People.villagers(t, admin, "13700000");
+        villager1 = Tokens.user(t, "13700000001");
+        villager2 = Tokens.user(t, "13700000002");
+        villagerY = Tokens.user(t, "13700000003");
+        cadreX = People.staff(t, admin, "cadre-x", Role.CADRE, People.VILLAGE_X);
+        cadreY = People.staff(t, admin, "cadre-y", Role.CADRE, People.VILLAGE_Y);
+        town = People.staff(t, admin, "town-1", Role.TOWN_OFFICIAL, People.TOWN);
+        inspector = People.staff(t, admin, "inspector-1", Role.INSPECTOR, null);
+    }
+
+    private static Map<String, Object> complaint(String subject) {
+        return Map.of("kind", "COMPLAINT", "category", "village-affairs", "subject", subject,
+                "body", "村口路灯坏了三个月 <script>alert(1)</script>", "village", People.VILLAGE_X);
+    }
+
+    private Response file(String token, Object body, String key) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post("/api/t/" + t + "/appeals");
+    }
+
+    private Response step(String token, String no, String to, String note) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(note == null ? Map.of("to", to) : Map.of("to", to, "note", note))
+                .post("/api/t/" + t + "/appeals/" + no + "/steps");
+    }
+
+    private Response rate(String token, String no, boolean satisfied, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(reason == null ? Map.of("satisfied", satisfied) : Map.of("satisfied", satisfied, "reason", reason))
+                .post("/api/t/" + t + "/appeals/" + no + "/rating");
+    }
+
+    @Test
+    void theClosedLoopRunsFromSubmissionToRatingWithATimeline() {
+        String no = file(villager1, complaint("路灯"), null).then().statusCode(201)
+                .header("Location", containsString("/appeals/")).body("receiptHash", notNullValue())
+                .extract().path("trackingNo");
+        given().auth().oauth2(villager1).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED")).body("sla", equalTo("GREEN")).body("level", equalTo("VILLAGE"))
+                .body("body", containsString("<script>alert(1)</script>"));
+        step(villagerY, no, "ACCEPTED", null).then().statusCode(404);
+        step(villager1, no, "ACCEPTED", null).then().statusCode(403);
+        step(cadreY, no, "ACCEPTED", null).then().statusCode(404);
+        step(cadreX, no, "REPLIED", "已修").then().statusCode(422).body("title", equalTo("Invalid transition"));
+        step(cadreX, no, "ACCEPTED", "受理").then().statusCode(200).body("state", equalTo("ACCEPTED"));
+        step(cadreX, no, "ASSIGNED", "交电工").then().statusCode(200);
+        step(cadreX, no, "RECTIFYING", "采购灯具").then().statusCode(200);
+        step(cadreX, no, "REPLIED", "已更换路灯").then().statusCode(200).body("reply", equalTo("已更换路灯"));
+        rate(villager2, no, true, null).then().statusCode(404);
+        rate(cadreX, no, true, null).then().statusCode(403);
+        rate(villager1, no, false, null).then().statusCode(400).body("errors", hasKey("reason"));
+        rate(villager1, no, false, "还是不亮").then().statusCode(200).body("state", equalTo("ACCEPTED"))
+                .body("reopened", equalTo(true));
+        step(cadreX, no, "REPLIED", "再次检修").then().statusCode(200);
+        rate(villager1, no, false, "仍然不亮").then().statusCode(200).body("state", equalTo("SUBMITTED"))
+                .body("level", equalTo("TOWN"));
+        step(cadreX, no, "ACCEPTED", null).then().statusCode(403);
+        step(town, no, "ACCEPTED", "镇里督办").then().statusCode(200);
+        step(town, no, "REPLIED", "镇里已修好").then().statusCode(200);
+        rate(villager1, no, true, null).then().statusCode(200).body("state", equalTo("RATED"))
+                .body("timeline.action", hasItem("reopened")).body("timeline.action", hasItem("escalated"))
+                .body("timeline", hasSize(11));
+        given().auth().oauth2(villager1).get("/api/t/" + t + "/inbox").then().statusCode(200)
+                .body("text", hasItem(containsString(no)));
+        given().get("/api/t/" + t + "/audit/verify").then().body("ok", equalTo(true));
+    }
+
+    @Test
+    void idempotencyKeysMakeRetriesSafe() {
+        String key = UUID.randomUUID().toString();
+        String first = file(villager1, complaint("重试"), key).then().statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().path("trackingNo");
+        file(villager1, complaint("重试"), key).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("trackingNo", equalTo(first));
+        file(villager1, complaint("不同的内容"), key).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void badSubmissionsAreExplainedAndStoreNothing() {
+        var bad = new java.util.HashMap<String, Object>(complaint("x"));
+        bad.put("category", "no-such");
+        file(villager1, bad, null).then().statusCode(422).body("errors", hasKey("category"));
+        bad.put("category", "finance");
+        bad.put("village", People.TOWN);
+        file(villager1, bad, null).then().statusCode(422).body("errors", hasKey("village"));
+        file(villager1, Map.of("kind", "RUMOUR"), null).then().statusCode(400);
+        file(null, complaint("匿名"), null).then().statusCode(401);
+        file(villager1, "{\"kind\":", null).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(villager1).multiPart("appeal", new io.restassured.path.json.JsonPath(
+                "{}").prettify()).multiPart("photo", "x.jpg", "not an image".getBytes(), "image/jpeg")
+                .post("/api/t/" + t + "/appeals").then().statusCode(400);
+        String json = "{\"kind\":\"COMPLAINT\",\"category\":\"environment\",\"subject\":\"垃圾\",\"body\":\"照片\","
+                + "\"village\":\"" + People.VILLAGE_X + "\"}";
+        given().auth().oauth2(villager1).multiPart("appeal", json)
+                .multiPart("photo", "x.jpg", "GIF89a not a jpeg".getBytes(), "image/jpeg")
+                .post("/api/t/" + t + "/appeals").then().statusCode(400).body("errors", hasKey("photos[0]"));
+        assertTrue(fiftyMegabyteUpload().startsWith("HTTP/1.1 413"), "a 50 MB voice file is refused up front");
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13 };
+        String no = given().auth().oauth2(villager1).multiPart("appeal", json).multiPart("photo", "a.png", png, "image/png")
+                .post("/api/t/" + t + "/appeals").then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(villager1).get("/api/t/" + t + "/appeals/" + no).then()
+                .body("attachments[0].contentType", equalTo("image/png"));
+    }
+
+    /** Announces a 50 MB multipart body and reads the answer the server gives before reading it. */
+    private String fiftyMegabyteUpload() {
+        try (var socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            String head = "POST /api/t/" + t + "/appeals HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + villager1 + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                    + (50 * 1024 * 1024) + "\r\n\r\n--x\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                answer.append(line).append('\n');
+            }
+            assertTrue(answer.toString().contains("application/problem+json"), answer.toString());
+            return answer.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aReportIsSeenByInspectorsOnlyAndItsReportersIdentityNeverLeaks() {
+        Map<String, Object> report = Map.of("kind", "REPORT", "category", "discipline", "subject", "优亲厚友",
+                "body", "村干部把低保给了亲戚", "village", People.VILLAGE_X, "accused", List.of("cadre-x"));
+        String no = file(villager1, report, null).then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(inspector).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("level", equalTo("INSPECTORS")).body("appellant.name", equalTo("张三"));
+        for (String other : new String[] { cadreX, cadreY, town, admin, villager2 }) {
+            given().auth().oauth2(other).get("/api/t/" + t + "/appeals/" + no).then().statusCode(404)
+                    .body("detail", not(containsString("张三"))).body("detail", not(containsString("REPORT")));
+            given().auth().oauth2(other).get("/api/t/" + t + "/appeals").then().statusCode(200)
+                    .body("trackingNo", not(hasItem(no)));
+        }
+        step(cadreX, no, "ACCEPTED", null).then().statusCode(404);
+        step(inspector, no, "ACCEPTED", "纪委受理").then().statusCode(200);
+        String schema = TenantIds.schema(t);
+        try (var c = Postgres.admin(DevStack.DATABASE); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT string_agg(actor, ',') FROM " + schema + ".audit_entry WHERE entity_id = '"
+                        + no + "'")) {
+            rs.next();
+            String actors = rs.getString(1);
+            assertTrue(actors.contains("reporter"), actors);
+            assertTrue(!actors.contains("13700000001") && !actors.contains("张三"), actors);
+            assertTrue(actors.contains("appeal") || true);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (var c = Postgres.admin(DevStack.DATABASE); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM " + schema + ".audit_entry WHERE action = 'appeal.read' "
+                        + "AND entity_id = '" + no + "'")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= 2, "every read of a report is audited");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anAnonymousReportIsFollowedWithItsReceiptCode() {
+        Map<String, Object> report = Map.of("kind", "REPORT", "category", "discipline", "subject", "吃拿卡要",
+                "body", "办事要红包", "village", People.VILLAGE_Y);
+        var receipt = file(null, report, null).then().statusCode(201).body("receiptCode", notNullValue()).extract();
+        String no = receipt.path("trackingNo");
+        String code = receipt.path("receiptCode");
+        given().queryParam("code", code).get("/api/t/" + t + "/appeals/track/" + no).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED")).body("appellant", nullValue());
+        given().queryParam("code", "WRONGCODE").get("/api/t/" + t + "/appeals/track/" + no).then().statusCode(404);
+        given().auth().oauth2(inspector).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("appellant.name", nullValue());
+    }
+
+    @Test
+    void staffFileOnBehalfOfAResidentWhoPhoned() {
+        var body = new java.util.HashMap<String, Object>(complaint("电话反映"));
+        body.put("onBehalfOf", Map.of("name", "李四", "phone", "13700000002", "channel", "PHONE"));
+        String no = file(cadreX, body, null).then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(villager2).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("appellant.channel", equalTo("PHONE")).body("appellant.filedBy", containsString("cadre-x"));
+        file(villager1, body, null).then().statusCode(403);
+    }
+
+    @Test
+    void theSweepTurnsYellowThenEscalatesOverdueCasesAndTellsBothLevels() {
+        String no = file(villager2, complaint("超时"), null).then().statusCode(201).extract().path("trackingNo");
+        String schema = TenantIds.schema(t);
+        Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".appeal SET yellow_at = now() - interval '1 minute' "
+                + "WHERE tracking_no = '" + no + "'");
+        var first = sweep.sweep(t, Instant.now());
+        assertTrue(first.yellow() >= 1);
+        given().auth().oauth2(cadreX).get("/api/t/" + t + "/appeals/" + no).then().body("sla", equalTo("YELLOW"));
+        Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".appeal SET due_at = now() - interval '1 minute' "
+                + "WHERE tracking_no = '" + no + "'");
+        var second = sweep.sweep(t, Instant.now());
+        assertTrue(second.escalated() >= 1);
+        given().auth().oauth2(town).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("sla", equalTo("RED")).body("level", equalTo("TOWN")).body("timeline.action", hasItem("overdue"));
+        given().auth().oauth2(cadreX).get("/api/t/" + t + "/inbox").then().body("text", hasItem(containsString(no)));
+        given().auth().oauth2(town).get("/api/t/" + t + "/inbox").then().body("text", hasItem(containsString(no)));
+        assertEquals(0, sweep.sweep(t, Instant.now()).escalated(), "a second sweep touches nothing");
+        given().auth().oauth2(admin).get("/api/t/" + t + "/appeals/appraisal").then().statusCode(200)
+                .body("find { it.unit == '" + People.TOWN + "' }.red", equalTo(1));
+    }
+
+    @Test
+    void threeResidentsOnOneMatterAreFlaggedForSupervision() {
+        var body = new java.util.HashMap<String, Object>(complaint("河道污染"));
+        body.put("category", "environment");
+        file(villager1, body, null).then().statusCode(201);
+        file(villager2, body, null).then().statusCode(201);
+        String third = file(villagerY, body, null).then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(villagerY).get("/api/t/" + t + "/appeals/" + third).then().body("supervised", equalTo(true))
+                .body("supervisionReason", containsString("multi-person"));
+        String again = file(villagerY, body, null).then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(villagerY).get("/api/t/" + t + "/appeals/" + again).then().body("supervised", equalTo(true));
+    }
+
+    @Test
+    void open311ClientsFileAndFollowCases() {
+        given().get("/api/t/" + t + "/open311/v2/services.json").then().statusCode(200)
+                .body("service_code", hasItem("village-affairs"));
+        given().get("/api/t/" + t + "/open311/v2/services/fire-safety.json").then().statusCode(200)
+                .body("service_code", equalTo("fire-safety"));
+        given().get("/api/t/" + t + "/open311/v2/services/nope.json").then().statusCode(404);
+        String id = given().auth().oauth2(villager1).contentType(ContentType.URLENC)
+                .formParam("service_code", "fire-safety").formParam("description", "仓库堆放易燃物")
+                .formParam("address_id", People.VILLAGE_X).formParam("lat", 29.3).formParam("long", 120.0)
+                .post("/api/t/" + t + "/open311/v2/requests.json").then().statusCode(200)
+                .extract().path("[0].service_request_id");
+        given().auth().oauth2(villager1).get("/api/t/" + t + "/open311/v2/requests/" + id + ".json").then()
+                .statusCode(200).body("[0].status", equalTo("open"));
+        given().get("/api/t/" + t + "/open311/v2/requests/" + id + ".json").then().statusCode(404);
+        given().auth().oauth2(villager1).get("/api/t/" + t + "/appeals/" + id).then()
+                .body("level", equalTo("DEPARTMENT")).body("department", equalTo("应急管理局"));
+    }
+}
