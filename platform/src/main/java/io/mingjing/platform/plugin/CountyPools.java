@@ -89,7 +89,7 @@ public class CountyPools {
         try (Connection c = DriverManager.getConnection(url, username, password); Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
                     + "CREATE ROLE " + role + " LOGIN INHERIT; END IF; END $$");
-            st.execute("ALTER ROLE " + role + " LOGIN INHERIT NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '"
+            st.execute("ALTER ROLE " + role + " LOGIN INHERIT NOCREATEDB NOCREATEROLE PASSWORD '"
                     + secret + "' CONNECTION LIMIT " + (poolSize * 8));
             st.execute("GRANT " + countyRole + " TO " + role);
             st.execute("ALTER ROLE " + role + " SET search_path TO " + TenantIds.schema(county));

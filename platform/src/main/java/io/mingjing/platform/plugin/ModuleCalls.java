@@ -84,7 +84,7 @@ public class ModuleCalls {
     private <T> T inTransaction(LoadedModule module, String county, Caller caller, Callback<T> callback,
             Predicate<T> commit) throws Exception {
         Settings settings = Settings.of(module.manifest(), states.get(county, module.id()).settings());
-        try (Connection c = pools.connect(county)) {
+        try (Connection c = connect(county)) {
             PluginContext ctx = new PluginContext(county, module.id(), caller, settings,
                     new JdbcSql(c, (int) Math.max(1, timeout.toSeconds())), Clock.systemUTC());
             try {
@@ -101,6 +101,18 @@ public class ModuleCalls {
                 rollbackQuietly(c);
                 throw e;
             }
+        }
+    }
+
+    /** The platform's side of the call: failing here is not the module's fault, so it is a 503. */
+    private Connection connect(String county) {
+        try {
+            return pools.connect(county);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("no plugin connection for county %s: %s", county, e.getMessage());
+            throw new ProblemException(new Problem("about:blank", "Service Unavailable", 503,
+                    "The county's database cannot be reached right now; nothing was changed. Try again shortly.", null),
+                    "10");
         }
     }
 

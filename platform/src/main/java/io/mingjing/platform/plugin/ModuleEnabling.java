@@ -143,16 +143,19 @@ public class ModuleEnabling {
         QuarkusTransaction.requiringNew().run(() -> {
             var key = new TenantModule.Key(county, moduleId);
             TenantModule tm = TenantModule.findById(key);
-            if (tm == null) {
+            boolean created = tm == null;
+            if (created) {
                 tm = new TenantModule();
                 tm.key = key;
-                tm.persist();
             }
             tm.allowed = allowed;
             tm.enabled = enabled;
             tm.settings = new LinkedHashMap<>(settings);
             tm.schemaVersion = schemaVersion;
             tm.updatedAt = Instant.now();
+            if (created) {
+                tm.persist();
+            }
         });
         states.reload(county, moduleId);
     }

@@ -92,6 +92,15 @@ public class PluginCatalogue {
     }
 
     void refuse(Path path, String reason) {
+        refuse(path, path.getFileName().toString(), reason);
+    }
+
+    /** An uploaded jar that was refused: listed by its plugin id, replacing an older refusal of it. */
+    void refuseUpload(Path path, String reason) {
+        refuse(path, "(upload)", reason);
+    }
+
+    private void refuse(Path path, String file, String reason) {
         String id = null;
         String version = null;
         try {
@@ -101,21 +110,25 @@ public class PluginCatalogue {
         } catch (PluginRejected ignored) {
             // the reason given already says what is wrong with the jar itself
         }
-        LOG.warnf("plugin %s refused: %s", path.getFileName(), reason);
-        failures.put(path.getFileName().toString(), new Failure(path.getFileName().toString(), id, version, reason));
+        LOG.warnf("plugin %s refused: %s", file, reason);
+        String key = file.equals("(upload)") && id != null ? "upload:" + id : file + ":" + path.getFileName();
+        failures.put(key, new Failure(file, id, version, reason));
     }
 
     static void catalogue(LoadedModule m) {
         ModuleEntry e = ModuleEntry.findById(m.id());
-        if (e == null) {
+        boolean created = e == null;
+        if (created) {
             e = new ModuleEntry();
             e.id = m.id();
-            e.persist();
         }
         e.version = m.version();
         e.name = m.manifest().name().zh();
         e.description = m.manifest().description();
         e.source = "plugin";
+        if (created) {
+            e.persist();
+        }
     }
 
     public Optional<LoadedModule> find(String id) {
@@ -146,10 +159,6 @@ public class PluginCatalogue {
         LoadedModule old = running.remove(id);
         QuarkusTransaction.requiringNew().run(() -> ModuleEntry.deleteById(id));
         return old;
-    }
-
-    void forget(String file) {
-        failures.remove(file);
     }
 
     void stop(@Observes ShutdownEvent event) {

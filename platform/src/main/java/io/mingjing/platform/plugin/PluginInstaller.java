@@ -51,6 +51,7 @@ public class PluginInstaller {
             fresh = catalogue.load(staging);
             Crons.check(fresh);
         } catch (PluginRejected e) {
+            catalogue.refuseUpload(staging, e.getMessage());
             PluginCatalogue.deleteQuietly(staging);
             throw new ProblemException(422, "Unprocessable Content", "The plugin was not installed: " + e.getMessage());
         }
@@ -68,8 +69,9 @@ public class PluginInstaller {
             }
         } catch (PluginRejected | IOException | RuntimeException e) {
             fresh.retire(0);
-            PluginCatalogue.deleteQuietly(staging);
             String reason = e instanceof PluginRejected ? e.getMessage() : ModuleMigrator.deepest(e);
+            catalogue.refuseUpload(staging, reason);
+            PluginCatalogue.deleteQuietly(staging);
             throw new ProblemException(422, "Unprocessable Content", "The plugin was not installed"
                     + (old == null ? "" : "; version " + old.version() + " keeps serving") + ": " + reason);
         }
