@@ -18,7 +18,7 @@ public sealed interface Reply permits Reply.Json, Reply.Page, Reply.Bytes, Reply
      * A portal page: the Qute template {@code web/templates/<template>.html} in the plugin jar,
      * rendered with {@code model} plus {@code county}, {@code module}, {@code base} (the module's
      * portal root), {@code api} (its API root), {@code static} (its {@code web/static/} assets),
-     * {@code caller} and {@code settings}. Output is HTML-escaped unless marked {@code .raw}.
+     * {@code caller}, {@code loggedIn} (a login of this county) and {@code settings}. Output is HTML-escaped unless marked {@code .raw}.
      */
     record Page(int status, String template, Map<String, Object> model) implements Reply {
     }

@@ -51,6 +51,10 @@ final class JarLoader {
             if (!manifest.id().equals(jar.id())) {
                 throw new PluginRejected("manifest id '" + manifest.id() + "' differs from Plugin-Id '" + jar.id() + "'");
             }
+            if (!manifest.version().equals(jar.version())) {
+                throw new PluginRejected("manifest version " + manifest.version() + " differs from Plugin-Version "
+                        + jar.version());
+            }
             ClassLoader loader = manager.getPluginClassLoader(id);
             return new LoadedModule(jar, manager, loader, manifest, pages(loader), workers(id, threads));
         } catch (PluginRejected e) {
@@ -109,7 +113,7 @@ final class JarLoader {
         };
         return Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
                 .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).addLocator(locator)
-                .removeStandaloneLines(true).build();
+                .removeStandaloneLines(true).strictRendering(false).build();
     }
 
     private static ThreadPoolExecutor workers(String id, int threads) {

@@ -135,6 +135,7 @@ public class ModuleDispatch {
         model.put("api", "/api" + base);
         model.put("static", base + "/static");
         model.put("caller", caller);
+        model.put("loggedIn", !caller.anonymous() && county.equals(caller.county()));
         model.put("settings", io.mingjing.sdk.Settings.of(module.manifest(), settings).values());
         return model;
     }
