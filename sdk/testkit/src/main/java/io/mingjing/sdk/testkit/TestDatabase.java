@@ -19,6 +19,15 @@ final class TestDatabase {
     static final String PASSWORD = System.getProperty("mingjing.testkit.password", "");
     static final String DATABASE = "mingjing_testkit";
 
+    // Liquibase reports every change set at INFO through java.util.logging; tests need only its warnings.
+    private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+    }
+
     private TestDatabase() {
     }
 
