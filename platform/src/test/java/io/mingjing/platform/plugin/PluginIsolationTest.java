@@ -40,5 +40,8 @@ class PluginIsolationTest {
         results.forEach((attempt, outcome) -> assertTrue(outcome.startsWith("denied"), attempt + " → " + outcome));
         assertTrue(results.get("qualified").contains("permission denied"), results.get("qualified"));
         assertTrue(results.get("set-role").contains("permission denied"), results.get("set-role"));
+        // leave no hostile jar in the dev and test plugins directory
+        given().auth().oauth2(io.mingjing.platform.testing.Tokens.operator()).delete("/api/platform/plugins/hostile")
+                .then().statusCode(204);
     }
 }
