@@ -24,6 +24,12 @@ record LoadedModule(PluginJar jar, PluginManager manager, ClassLoader loader, Mo
         return manifest.version();
     }
 
+    /** The same running plugin, its jar now at {@code path} (moved there from staging). */
+    LoadedModule movedTo(java.nio.file.Path path) {
+        return new LoadedModule(new PluginJar(path, jar.id(), jar.version(), jar.requires()), manager, loader, manifest,
+                pages, workers);
+    }
+
     /** A matched route and its path variables. */
     record Match(Route route, Map<String, String> params) {
     }

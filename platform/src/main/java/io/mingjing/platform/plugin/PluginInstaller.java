@@ -63,7 +63,7 @@ public class PluginInstaller {
             }
             Path target = catalogue.dir().resolve(fresh.id() + ".jar");
             Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            swap(old, fresh);
+            swap(old, fresh.movedTo(target));
             if (old != null && !old.jar().path().equals(target)) {
                 PluginCatalogue.deleteQuietly(old.jar().path());
             }

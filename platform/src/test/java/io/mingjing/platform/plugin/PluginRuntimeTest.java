@@ -213,6 +213,7 @@ class PluginRuntimeTest {
         given().auth().oauth2(Tokens.operator()).get("/api/platform/modules").then()
                 .body("findAll { it.status == 'active' }.id", org.hamcrest.Matchers.not(hasItem("echo")));
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/echo").then().statusCode(404);
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("plugins-dir", "echo.jar")), "jar left behind");
     }
 
     static String schema(String county) {
