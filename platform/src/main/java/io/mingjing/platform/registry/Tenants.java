@@ -38,7 +38,10 @@ final class Tenants {
         }
     }
 
-    /** Marks modules enabled; never disables one a county admin switched on. */
+    /**
+     * Marks modules enabled; never disables one a county admin switched on. A plugin module's tables
+     * are created by the plugin runtime before it first serves the county (ModuleEnabling).
+     */
     static void enable(String tenantId, List<String> modules) {
         if (modules == null) {
             return;
@@ -46,13 +49,17 @@ final class Tenants {
         for (String moduleId : modules) {
             var key = new TenantModule.Key(tenantId, moduleId);
             TenantModule tm = TenantModule.findById(key);
-            if (tm == null) {
+            boolean created = tm == null;
+            if (created) {
                 tm = new TenantModule();
                 tm.key = key;
-                tm.persist();
             }
             tm.enabled = true;
             tm.updatedAt = Instant.now();
+            // persisted once complete: the insert may be flushed at once, before later field writes
+            if (created) {
+                tm.persist();
+            }
         }
     }
 

@@ -1,0 +1,60 @@
+package io.mingjing.platform.plugin;
+
+import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.sdk.Caller;
+import io.mingjing.sdk.Reply;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Turns a module's {@link Reply} into an HTTP response. */
+final class Replies {
+
+    private static final Logger LOG = Logger.getLogger(Replies.class);
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+    private Replies() {
+    }
+
+    static Response toResponse(LoadedModule module, String county, Caller caller, Reply reply,
+            Map<String, Object> settings) {
+        return switch (reply) {
+            case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
+            case Reply.Page p -> Response.status(p.status()).type(HTML)
+                    .entity(render(module, county, caller, p, settings)).build();
+            case Reply.Bytes b -> {
+                Response.ResponseBuilder r = Response.status(b.status()).type(b.contentType()).entity(b.body());
+                if (b.headers() != null) {
+                    b.headers().forEach(r::header);
+                }
+                yield r.build();
+            }
+            case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
+            case Reply.Problem p -> ModuleDispatch.problem(p);
+        };
+    }
+
+    private static String render(LoadedModule module, String county, Caller caller, Reply.Page page,
+            Map<String, Object> settings) {
+        try {
+            return ModuleDispatch.template(module, page.template())
+                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings)).render();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "module %s: page %s could not be rendered", module.id(), page.template());
+            throw new ProblemException(500, "Module Error", "Module '" + module.id() + "' could not render page '"
+                    + ModuleDispatch.shorten(page.template()) + "'; it has been logged.");
+        }
+    }
+
+    private static URI location(LoadedModule module, String county, String location) {
+        if (location.startsWith("https://") || location.startsWith("http://")) {
+            return URI.create(location);
+        }
+        String relative = location.startsWith("/") ? location : "/" + location;
+        return URI.create("/t/" + county + "/m/" + module.id() + relative);
+    }
+}

@@ -1,0 +1,47 @@
+package io.mingjing.platform.plugin;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mingjing.platform.plugin.fixtures.HostileModule;
+import io.mingjing.platform.testing.Counties;
+import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.Postgres;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile plugin enabled in one county tries to read another with hand-written SQL, SET ROLE,
+ * RESET ROLE, SET search_path, SET SESSION AUTHORIZATION, GRANT, the raw JDBC connection and the
+ * platform's own classes. PostgreSQL and the class loader refuse every attempt.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStack.class)
+class PluginIsolationTest {
+
+    @Test
+    void aPluginCannotLeaveItsCounty() {
+        String mine = Counties.onboard("host-a");
+        String other = Counties.onboard("host-b");
+        Postgres.exec(DevStack.DATABASE, "INSERT INTO " + PluginRuntimeTest.schema(other)
+                + ".org_unit(code, name, level) VALUES ('330782100000', '乙镇', 'TOWN')");
+        given().auth().oauth2(io.mingjing.platform.testing.Tokens.operator()).delete("/api/platform/plugins/hostile");
+        PluginRuntimeTest.install(TestJars.plugin("hostile", "1.0.0").module(HostileModule.class).build())
+                .statusCode(201);
+        PluginRuntimeTest.configure(mine, "hostile", "{\"enabled\":true}").statusCode(200);
+
+        Map<String, String> results = given().get("/api/t/" + mine + "/m/hostile/probe/" + other).then()
+                .statusCode(200).extract().as(Map.class);
+
+        assertEquals(12, results.size(), results.toString());
+        results.forEach((attempt, outcome) -> assertTrue(outcome.startsWith("denied"), attempt + " → " + outcome));
+        assertTrue(results.get("qualified").contains("permission denied"), results.get("qualified"));
+        assertTrue(results.get("set-role").contains("permission denied"), results.get("set-role"));
+        // leave no hostile jar in the dev and test plugins directory
+        given().auth().oauth2(io.mingjing.platform.testing.Tokens.operator()).delete("/api/platform/plugins/hostile")
+                .then().statusCode(204);
+    }
+}

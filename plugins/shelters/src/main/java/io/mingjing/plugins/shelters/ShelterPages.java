@@ -1,0 +1,24 @@
+package io.mingjing.plugins.shelters;
+
+import io.mingjing.sdk.Reply;
+import io.mingjing.sdk.Request;
+import io.mingjing.sdk.TenantContext;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The map page: Leaflet from the plugin's own static files, shelters from the GeoJSON API, "nearest
+ * to me" from the phone's position; and the same shelters as a plain list, for phones without a map.
+ */
+final class ShelterPages {
+
+    Reply map(TenantContext ctx, Request req) throws SQLException {
+        List<Map<String, Object>> shelters = new Shelters().all(ctx, false);
+        String[] center = ctx.settings().text("center").split(",");
+        return Reply.page("map", Map.of("shelters", shelters, "lat", center[0].strip(),
+                "lon", center.length > 1 ? center[1].strip() : "0", "zoom", ctx.settings().number("zoom"),
+                "tiles", ctx.settings().text("tiles"), "attribution", ctx.settings().text("attribution"),
+                "openCount", shelters.stream().filter(s -> Boolean.TRUE.equals(s.get("open"))).count()));
+    }
+}

@@ -1,0 +1,21 @@
+package io.mingjing.sdk;
+
+/**
+ * The module's Liquibase changelog (XML, YAML or SQL), a resource path inside the plugin jar.
+ *
+ * <p><b>Who runs it, when:</b> the platform, when a tenant admin enables the module for a county,
+ * and again for every county that has it enabled when a newer plugin version is installed — on the
+ * thread handling that request, before the module serves the county. <b>Tenant:</b> one county at a
+ * time: it runs as the county's own database role with {@code search_path} set to the county's
+ * schema, so write table names unqualified. Its bookkeeping lives in
+ * {@code <prefix>databasechangelog}; every table it creates must start with
+ * {@link ModuleManifest#tablePrefix()} ({@code market_listing}), or the migration is refused.
+ *
+ * <pre>{@code
+ * <changeSet id="1" author="vendor">
+ *   <createTable tableName="market_listing"> … </createTable>
+ * </changeSet>
+ * }</pre>
+ */
+public record Changelog(String path) implements ModuleManifest.Part {
+}
