@@ -1,41 +1,20 @@
 package io.mingjing.platform.plugin;
 
 import io.mingjing.platform.identity.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.mingjing.platform.identity.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/**
- * TEMPORARY until F2 produces {@link Caller} per request: builds one from the security identity.
- * The county is the realm that issued the token ({@code mingjing-<county>}); a token from another
- * county's realm, or from the operator realm, carries no county roles here.
- */
+/** The request's caller as the platform and as a module see it. */
 @ApplicationScoped
 public class PluginCallers {
 
-    private static final String REALM_PREFIX = "/realms/mingjing-";
-
     @Inject
-    SecurityIdentity identity;
+    CurrentCaller current;
 
     public Caller caller() {
-        if (identity.isAnonymous()) {
-            return Caller.ANONYMOUS;
-        }
-        String county = null;
-        String name = identity.getPrincipal().getName();
-        String orgUnit = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String issuer = jwt.getIssuer();
-            int at = issuer == null ? -1 : issuer.indexOf(REALM_PREFIX);
-            county = at < 0 ? null : issuer.substring(at + REALM_PREFIX.length());
-            county = "platform".equals(county) ? null : county;
-            name = jwt.getClaim("preferred_username") != null ? jwt.getClaim("preferred_username") : name;
-            orgUnit = jwt.getClaim("org_unit");
-        }
-        return new Caller(identity.getPrincipal().getName(), name, Set.copyOf(identity.getRoles()), orgUnit, county);
+        return current.get();
     }
 
     /** The caller as a module in {@code county} sees it: a login of another county counts as anonymous. */
