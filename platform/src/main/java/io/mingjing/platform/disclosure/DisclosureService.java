@@ -209,6 +209,13 @@ public class DisclosureService {
                 ((Number) r[6]).intValue())).toList();
     }
 
+    /** The newest resident-only versions of a village (the 住户专栏 column). */
+    public List<Disclosure> residentsOnly(String village, int limit) {
+        return Disclosure.find("villageCode = ?1 and status = ?2 and supersededBy is null and visibility = ?3"
+                + " order by publishedAt desc, id desc", village, Status.PUBLISHED, Visibility.RESIDENTS)
+                .page(0, limit).list();
+    }
+
     /** Title search among a village's published disclosures (or the whole county's when village is null). */
     public List<Disclosure> search(String village, String q, boolean residents) {
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
