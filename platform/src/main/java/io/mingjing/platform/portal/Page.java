@@ -25,6 +25,11 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
         return texts.get(key);
     }
 
+    /** The word for {@code prefix + key}, e.g. {@code tt('target.', 'TOWN')}. */
+    public String tt(String prefix, String key) {
+        return texts.get(prefix + key);
+    }
+
     public String lang() {
         return texts.lang.equals("en") ? "en" : "zh-CN";
     }

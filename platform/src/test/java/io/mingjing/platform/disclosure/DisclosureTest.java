@@ -118,7 +118,8 @@ class DisclosureTest {
     @Test
     void residentOnlyDisclosuresAndAttachmentsReachOnlyTheVillageAndItsStaff() {
         long id = create(People.VILLAGE_X, "cadrex", "住户专栏：集体收益分配", "RESIDENTS");
-        long file = given().auth().oauth2(c.token("cadrex")).contentType("text/plain").body("凭证")
+        long file = given().auth().oauth2(c.token("cadrex")).contentType("text/plain; charset=UTF-8")
+                .body("凭证".getBytes(StandardCharsets.UTF_8))
                 .queryParam("filename", "凭证.txt").post(c.api() + "/disclosures/" + id + "/attachments").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(c.token("cadrex")).post(c.api() + "/disclosures/" + id + "/submit").then()
@@ -139,8 +140,8 @@ class DisclosureTest {
         for (String token : new String[] { c.villagerX(), c.token("cadrex"), c.token("townx"), c.token("dept") }) {
             given().auth().oauth2(token).get(one).then().statusCode(200).body("visibility", equalTo("RESIDENTS"));
             given().auth().oauth2(token).get(feed).then().body("id", hasItem((int) id));
-            String body = given().auth().oauth2(token).get(one + "/attachments/" + file).then().statusCode(200)
-                    .extract().asString();
+            String body = new String(given().auth().oauth2(token).get(one + "/attachments/" + file).then()
+                    .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
             assertEquals("凭证", body);
         }
     }
