@@ -91,8 +91,17 @@ public class DisclosureResource {
     @Transactional
     public List<FeedItem> feed(@PathParam("village") String village, @QueryParam("category") String category,
             @QueryParam("page") @DefaultValue("0") int page) {
-        requireVillage(village);
-        return service.feed(village, access.mayReadResidents(village), category(category), page);
+        if (village == null || !village.matches("\\d{12}")) {
+            throw ProblemException.notFound("No village " + village + " in this county.");
+        }
+        Category c = category(category);
+        // anonymous readers see public versions only, without asking who they are
+        boolean residents = !caller.get().anonymous() && access.mayReadResidents(village);
+        List<FeedItem> feed = service.feed(village, residents, c, page);
+        if (feed.isEmpty()) {
+            requireVillage(village); // an unknown village is a 404, checked only when there is nothing to show
+        }
+        return feed;
     }
 
     /** Drafts, submitted and returned versions in the caller's villages (staff worklist). */
