@@ -30,6 +30,12 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
         return texts.get(prefix + key);
     }
 
+    /** Whether to show the staff link (only a link: the staff pages check access themselves). */
+    public boolean staffLink() {
+        return caller.roles().stream().anyMatch(r -> !r.equals(io.mingjing.platform.identity.Role.VILLAGER)
+                && io.mingjing.platform.identity.Role.COUNTY_ROLES.contains(r));
+    }
+
     public String lang() {
         return texts.lang.equals("en") ? "en" : "zh-CN";
     }

@@ -94,7 +94,13 @@ public class VillagePostResource {
     @GET
     @Transactional
     public List<PostView> list(@PathParam("village") String village, @QueryParam("kind") String kind) {
-        return list(village, kind == null ? null : VillagePost.Kind.valueOf(kind)).stream().map(PostView::of).toList();
+        VillagePost.Kind k;
+        try {
+            k = kind == null ? null : VillagePost.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(400, "Unknown kind.", Map.of("kind", "must be RULE or HONOUR"));
+        }
+        return list(village, k).stream().map(PostView::of).toList();
     }
 
     public static List<VillagePost> list(String village, VillagePost.Kind kind) {
