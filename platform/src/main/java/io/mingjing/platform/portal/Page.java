@@ -50,6 +50,11 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
                 + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
 
+    /** A branding value from the county descriptor, or null. */
+    public String brand(String key) {
+        return branding.get(key);
+    }
+
     public String color() {
         String c = branding.get("primaryColor");
         return c != null && c.matches("^#[0-9a-fA-F]{3,8}$") ? c : "#b03a2e";
