@@ -49,7 +49,8 @@ class PortalBrowserTest {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             String base = "http://127.0.0.1:" + RestAssured.port;
-            browser.get(base + "/t/yiwu/");
+            // Chinese, whatever language headless Chromium asks for (the switch sets a cookie)
+            browser.get(base + "/t/yiwu/lang/zh?back=/t/yiwu/");
             // pick the town, then the village
             browser.findElement(By.xpath("//summary[normalize-space()='城西街道']")).click();
             browser.findElement(By.linkText("七一村")).click();
