@@ -9,7 +9,7 @@
     e.preventDefault();
     if (s.speaking) { s.cancel(); return; }
     var el = document.getElementById(b.getAttribute('data-read')) || document.querySelector('main');
-    var text = el.innerText.replace(/🔊[^\n]*\n?/g, '');
+    var text = el.innerText.replace(/▶[^\n]*\n?/g, '');
     var lang = document.documentElement.lang === 'en' ? 'en-US' : 'zh-CN';
     var voice = s.getVoices().filter(function (v) { return v.lang.replace('_', '-').indexOf(lang.slice(0, 2)) === 0; })[0];
     text.split(/(?<=[。！？.!?\n])/).forEach(function (part) {
