@@ -57,6 +57,8 @@ public class Descriptors {
     ResidentImport residents;
     @Inject
     StaffService staff;
+    @Inject
+    io.mingjing.platform.portal.DemoContent demoContent;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -91,6 +93,7 @@ public class Descriptors {
             importOnce(id, county.resolve("residents.csv"), "residents.imported",
                     csv -> residents.importCsv(id, csv, ACTOR, false));
             demoStaff(id, county.resolve("staff.csv"));
+            demoContent.apply(id, county, ACTOR);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

@@ -74,6 +74,8 @@ public class CountyOidcResolver implements TenantConfigResolver {
                 .applicationType(ApplicationType.WEB_APP).clientId(CountyRealms.PORTAL)
                 .credentials(secrets.portalSecret(id))
                 .authentication().cookiePath("/t/" + id).end()
+                // realm roles are in the access token only: portal pages decide with them too (F4)
+                .roles().source(io.quarkus.oidc.runtime.OidcTenantConfig.Roles.Source.accesstoken).end()
                 .logout().path("/t/" + id + "/logout").postLogoutPath("/t/" + id + "/").end().build();
     }
 }

@@ -27,16 +27,14 @@ import java.util.Map;
 public class PortalResource {
 
     /** A town with its villages, as the home page lists them. */
-    public record Town(OrgUnit town, List<OrgUnit> villages) {
+    public record Town(OrgUnit town, List<OrgUnit> villages, boolean open) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String tenant, Map<String, String> branding, String name, List<Town> towns,
-                Caller caller);
+        static native TemplateInstance home(Page p, List<Town> towns, OrgUnit remembered);
 
-        static native TemplateInstance me(String tenant, Map<String, String> branding, String name, Caller caller,
-                String orgUnitName);
+        static native TemplateInstance me(Page p, String orgUnitName);
     }
 
     @Inject
@@ -45,16 +43,22 @@ public class PortalResource {
     TenantRegistry registry;
     @Inject
     CurrentCaller caller;
+    @Inject
+    PortalContext ctx;
 
     @GET
     @Path("/")
     @Transactional
     public TemplateInstance home() {
         List<OrgUnit> units = OrgUnit.listAll(Sort.by("code"));
+        String last = ctx.rememberedVillage();
+        OrgUnit remembered = last == null ? null : units.stream().filter(u -> u.code.equals(last)
+                && u.level == OrgUnitLevel.VILLAGE).findFirst().orElse(null);
         List<Town> towns = units.stream().filter(u -> u.level == OrgUnitLevel.TOWN)
-                .map(t -> new Town(t, units.stream().filter(v -> t.code.equals(v.parentCode)).toList())).toList();
-        var county = registry.describe(tenant.require());
-        return Templates.home(tenant.require(), county.branding(), county.name(), towns, caller.get());
+                .map(t -> new Town(t, units.stream().filter(v -> t.code.equals(v.parentCode)
+                        && v.level == OrgUnitLevel.VILLAGE).toList(),
+                        remembered != null && t.code.equals(remembered.parentCode))).toList();
+        return Templates.home(ctx.page(null), towns, remembered);
     }
 
     /** Starts the code flow with the county's realm (the OIDC layer redirects), then shows who logged in. */
@@ -72,7 +76,6 @@ public class PortalResource {
     public TemplateInstance me() {
         Caller c = caller.get();
         OrgUnit unit = c.orgUnit() == null ? null : OrgUnit.findById(c.orgUnit());
-        var county = registry.describe(tenant.require());
-        return Templates.me(tenant.require(), county.branding(), county.name(), c, unit == null ? null : unit.name);
+        return Templates.me(ctx.page(null), unit == null ? null : unit.name);
     }
 }

@@ -1,0 +1,133 @@
+package io.mingjing.platform.portal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.disclosure.Disclosure;
+import io.mingjing.platform.disclosure.DisclosureService;
+import io.mingjing.platform.notice.NoticeService;
+import io.mingjing.platform.payment.PaymentImport;
+import io.mingjing.platform.payment.Programme;
+import io.mingjing.platform.policy.Policy;
+import io.mingjing.platform.policy.PolicyService;
+import io.mingjing.platform.powerlist.PowerListService;
+import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.platform.villagepost.VillagePostResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Demo content of a county descriptor: {@code transparency.yaml} (policies, power list, published
+ * disclosures, notices, village rules and honours) and {@code payments.csv}. Each file is applied once
+ * per version (its digest is remembered in the audit chain), through the same services the API uses.
+ */
+@ApplicationScoped
+public class DemoContent {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public record DemoPolicy(String title, String category, String department, String summary, String body,
+            List<PolicyService.Qa> qa, List<String> programmes) {
+    }
+
+    public record DemoDisclosure(String village, String category, String title, String period, String visibility,
+            String body, List<Disclosure.Line> lines) {
+    }
+
+    public record DemoNotice(String target, String code, String title, String body) {
+    }
+
+    public record DemoPost(String village, String kind, String title, String body) {
+    }
+
+    public record File(List<DemoPolicy> policies, List<PowerListService.NewItem> powerItems,
+            List<DemoDisclosure> disclosures, List<DemoNotice> notices, List<DemoPost> posts) {
+    }
+
+    @Inject
+    TenantScope scope;
+    @Inject
+    AuditLog audit;
+    @Inject
+    PolicyService policies;
+    @Inject
+    PowerListService power;
+    @Inject
+    DisclosureService disclosures;
+    @Inject
+    NoticeService notices;
+    @Inject
+    PaymentImport payments;
+
+    public void apply(String tenant, Path county, String actor) throws IOException {
+        Path yaml = county.resolve("transparency.yaml");
+        Path csv = county.resolve("payments.csv");
+        File content = Files.isRegularFile(yaml) ? YAML.readValue(yaml.toFile(), File.class) : null;
+        byte[] yamlBytes = content == null ? null : Files.readAllBytes(yaml);
+        if (content != null) {
+            once(tenant, "demo-content.applied", yamlBytes, () -> {
+                for (DemoPolicy p : list(content.policies())) {
+                    policies.create(new PolicyService.NewPolicy(p.title(), p.category(), p.department(), p.summary(),
+                            p.body(), p.qa()), actor);
+                }
+                list(content.powerItems()).forEach(i -> power.create(i, actor));
+                for (DemoDisclosure d : list(content.disclosures())) {
+                    Disclosure x = disclosures.draft(d.village(), new DisclosureService.Draft(d.category(), d.title(),
+                            d.period(), d.body(), d.lines(), d.visibility()), actor);
+                    disclosures.submit(x.id, actor);
+                    disclosures.publish(x.id, actor);
+                }
+                list(content.notices()).forEach(n -> notices.publish(new NoticeService.NewNotice(n.title(), n.body(),
+                        n.target(), n.code()), actor));
+                list(content.posts()).forEach(p -> VillagePostResource.create(p.village(),
+                        new VillagePostResource.NewPost(p.kind(), p.title(), p.body()), actor, audit));
+            });
+        }
+        if (Files.isRegularFile(csv)) {
+            byte[] file = Files.readAllBytes(csv);
+            once(tenant, "payments.imported", file, () -> payments.importFile(file, "payments.csv", actor));
+        }
+        if (content != null) {
+            // programmes exist once payments are imported: link them to their policies
+            scope.run(tenant, () -> {
+                for (DemoPolicy p : list(content.policies())) {
+                    Policy policy = Policy.find("title", p.title()).firstResult();
+                    for (String name : list(p.programmes())) {
+                        Programme prog = Programme.findById(name);
+                        if (policy != null && prog != null && prog.policyId == null) {
+                            prog.policyId = policy.id;
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private void once(String tenant, String action, byte[] file, Runnable work) {
+        String digest = AuditEntry.sha256(file);
+        scope.run(tenant, () -> {
+            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", action, digest) == 0) {
+                work.run();
+                if (!action.equals("payments.imported")) {
+                    audit.append("system:descriptor", action, "Descriptor", "transparency.yaml", file);
+                }
+            }
+        });
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    static BigDecimal zero() {
+        return BigDecimal.ZERO;
+    }
+}

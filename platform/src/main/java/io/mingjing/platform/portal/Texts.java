@@ -1,0 +1,41 @@
+package io.mingjing.platform.portal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+/** The portal's words in Chinese (default) and English, from {@code portal/texts_<lang>.properties}. */
+public final class Texts {
+
+    public static final Texts ZH = load("zh");
+    public static final Texts EN = load("en");
+
+    public final String lang;
+    private final Map<Object, Object> words;
+
+    private Texts(String lang, Map<Object, Object> words) {
+        this.lang = lang;
+        this.words = words;
+    }
+
+    public static Texts of(String lang) {
+        return "en".equals(lang) ? EN : ZH;
+    }
+
+    public String get(String key) {
+        Object w = words.get(key);
+        return w == null ? key : w.toString();
+    }
+
+    private static Texts load(String lang) {
+        Properties p = new Properties();
+        try (var in = Texts.class.getResourceAsStream("/portal/texts_" + lang + ".properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("portal texts for " + lang + " missing", e);
+        }
+        return new Texts(lang, Map.copyOf(p));
+    }
+}
