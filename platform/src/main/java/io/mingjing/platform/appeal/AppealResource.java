@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -62,6 +60,8 @@ public class AppealResource {
     Validator validator;
     @Inject
     CurrentTenant tenant;
+    @Inject
+    AppealUploads uploads;
 
     @POST
     @Path("/appeals")
@@ -85,22 +85,8 @@ public class AppealResource {
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
-        List<Attachments.Upload> uploads = new ArrayList<>();
-        if (photos != null && photos.size() > Attachments.MAX_PHOTOS) {
-            throw ProblemException.invalid(400, "At most 6 photos.", Map.of("photo", "at most 6"));
-        }
-        StringBuilder all = new StringBuilder(appealJson);
-        for (int i = 0; photos != null && i < photos.size(); i++) {
-            byte[] data = Files.readAllBytes(photos.get(i).uploadedFile());
-            uploads.add(Attachments.photo(i, data));
-            all.append('\n').append(AuditEntry.sha256(data));
-        }
-        if (voice != null) {
-            byte[] data = Files.readAllBytes(voice.uploadedFile());
-            uploads.add(Attachments.voice(data));
-            all.append('\n').append(AuditEntry.sha256(data));
-        }
-        return receipt(appeals.submit(request, uploads, checkKey(key), AuditEntry.sha256(all.toString())));
+        var files = uploads.read(appealJson, photos, voice);
+        return receipt(appeals.submit(request, files.uploads(), checkKey(key), files.digest()));
     }
 
     @GET

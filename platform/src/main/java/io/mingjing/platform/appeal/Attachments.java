@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Photos and a voice recording: checked by their bytes, not by what the client claims. */
-final class Attachments {
+public final class Attachments {
 
     static final int MAX_PHOTOS = 6;
     static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
     static final int MAX_VOICE_BYTES = 8 * 1024 * 1024;
 
-    record Upload(String kind, String contentType, byte[] data) {
+    public record Upload(String kind, String contentType, byte[] data) {
     }
 
     private Attachments() {

@@ -29,6 +29,7 @@ class AppealDurabilityTest {
 
     @Test
     void everyAcknowledgedCaseSurvivesTheDatabaseGoingDownMidSubmission() throws Exception {
+        Counties.awaitDemoCounties(); // the outage must not hit the descriptors still being applied
         String t = Counties.onboard("dur");
         String admin = Tokens.countyAdmin(t);
         People.orgUnits(t, admin);

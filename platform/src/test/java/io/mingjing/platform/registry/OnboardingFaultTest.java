@@ -42,6 +42,7 @@ class OnboardingFaultTest {
 
     @Test
     void onboardingWhileTheDatabaseIsDownIs503AndARetryAfterwardsCompletes() {
+        Counties.awaitDemoCounties(); // the outage must not hit the descriptors still being applied
         String id = Counties.uniqueId("down");
         String token = Tokens.operator();
         Postgres.takeDown(DevStack.DATABASE);
