@@ -40,7 +40,12 @@ public class SlaSweep {
     void everyCounty() {
         for (String id : registry.serving()) {
             try {
-                sweep(id, Instant.now());
+                long t0 = System.nanoTime();
+                Result r = sweep(id, Instant.now());
+                if (r.yellow() + r.escalated() > 0) {
+                    LOG.infof("time limits of county %s: %d yellow, %d escalated in %d ms", id, r.yellow(),
+                            r.escalated(), (System.nanoTime() - t0) / 1_000_000);
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("time-limit sweep of county %s failed: %s", id, e.getMessage());
             }
