@@ -169,9 +169,10 @@ class AppealTest {
                 .body("attachments[0].contentType", equalTo("image/png"));
     }
 
-    /** Announces a 50 MB multipart body and reads the answer the server gives before reading it. */
+    /** Announces a 50 MB multipart body and reads the head of the answer the server gives before reading it. */
     private String fiftyMegabyteUpload() {
         try (var socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
             String head = "POST /api/t/" + t + "/appeals HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                     + villager1 + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
                     + (50 * 1024 * 1024) + "\r\n\r\n--x\r\n";
@@ -180,7 +181,7 @@ class AppealTest {
             var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.UTF_8));
             StringBuilder answer = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 answer.append(line).append('\n');
             }
             assertTrue(answer.toString().contains("application/problem+json"), answer.toString());
