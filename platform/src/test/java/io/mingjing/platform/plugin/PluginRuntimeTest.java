@@ -106,7 +106,8 @@ class PluginRuntimeTest {
         configure(on, "echo", "{\"settings\":{\"greeting\":\"乡亲们好\"}}").statusCode(200)
                 .body("settings.greeting", equalTo("乡亲们好")).body("settings.limit", equalTo(10));
         given().get("/api/t/" + on + "/m/echo/version").then().body("greeting", equalTo("乡亲们好"));
-        given().auth().oauth2(Tokens.operator()).get("/api/t/" + on + "/admin/modules").then().statusCode(200)
+        given().auth().oauth2(Tokens.operator()).get("/api/t/" + on + "/admin/modules").then().statusCode(401);
+        given().auth().oauth2(Tokens.countyAdmin(on)).get("/api/t/" + on + "/admin/modules").then().statusCode(200)
                 .body("find { it.id == 'echo' }.enabled", equalTo(true))
                 .body("find { it.id == 'echo' }.settingSpecs.key", hasItem("greeting"));
     }
@@ -150,7 +151,8 @@ class PluginRuntimeTest {
     @Order(7)
     void rolesPagesAndStaticFiles() {
         given().get("/api/t/" + on + "/m/echo/cadres").then().statusCode(401);
-        given().auth().oauth2(Tokens.operator()).get("/api/t/" + on + "/m/echo/cadres").then().statusCode(403);
+        given().auth().oauth2(Tokens.operator()).get("/api/t/" + on + "/m/echo/cadres").then().statusCode(401);
+        given().auth().oauth2(Tokens.countyAdmin(on)).get("/api/t/" + on + "/m/echo/cadres").then().statusCode(403);
         given().get("/t/" + on + "/m/echo").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("&lt;b&gt;乡亲&lt;/b&gt;")).body(containsString("/t/" + on + "/m/echo/notes"))
                 .body(containsString("乡亲们好"));
