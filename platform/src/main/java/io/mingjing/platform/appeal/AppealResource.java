@@ -68,7 +68,7 @@ public class AppealResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@NotNull(message = "a JSON body is required") @Valid AppealRequest request,
             @HeaderParam("Idempotency-Key") String key) throws IOException {
-        return receipt(appeals.submit(request, List.of(), checkKey(key), digest(json.writeValueAsBytes(request))));
+        return receipt(appeals.submit(request, List.of(), checkKey(key), AuditEntry.sha256(json.writeValueAsBytes(request))));
     }
 
     /** The portal's form: the case as JSON in part {@code appeal}, up to six {@code photo} parts and a {@code voice}. */
@@ -202,9 +202,5 @@ public class AppealResource {
                     Map.of("Idempotency-Key", "must be 1-100 characters"));
         }
         return key;
-    }
-
-    private static String digest(byte[] body) {
-        return AuditEntry.sha256(body);
     }
 }

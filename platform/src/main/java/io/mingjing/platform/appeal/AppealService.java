@@ -78,7 +78,7 @@ public class AppealService {
         flagRepeats(a, now);
         a.persist();
         Attachments.store(a.id, uploads);
-        step(a, a.appellantUserId == null ? "anonymous" : actor(a, c), "submit", null);
+        step(a, a.appellantUserId == null ? "anonymous" : auditActor(a, c), "submit", null);
         AuditEntry receipt = audit.append(auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
         a.receiptHash = receipt.hash;
@@ -146,7 +146,7 @@ public class AppealService {
             action = "escalated";
         }
         clock.start(a, now, SlaState.GREEN);
-        step(a, actor(a, caller.get()), action, reason);
+        step(a, auditActor(a, caller.get()), action, reason);
         audit.append(auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
                 String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         InboxMessage.send(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
@@ -235,10 +235,6 @@ public class AppealService {
     static String auditActor(Appeal a, Caller c) {
         return a.kind == AppealKind.REPORT && (c.anonymous() || c.userId().equals(a.appellantUserId)) ? "reporter"
                 : c.actor();
-    }
-
-    private static String actor(Appeal a, Caller c) {
-        return auditActor(a, c);
     }
 
     static String label(Appeal a) {
