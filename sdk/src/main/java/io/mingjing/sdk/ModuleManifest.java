@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Everything a module contributes, on one screen: who it is, its settings, the roles it relies on,
  * its menu entries, its database changelog, its HTTP routes and portal pages, the domain events it
- * listens to and its scheduled jobs. The platform stores only the id and the county's settings.
+ * listens to, its scheduled jobs and its notification channels. The platform stores only the id and the county's settings.
  *
  * <p>Build it with {@link #of}, listing the parts in any order:
  *
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *         Route.get("/listings", Roles.ANYONE, listings::list),
  *         Route.page("/", Roles.ANYONE, pages::index),
  *         Listener.on("appeal.created", appeals::note),
- *         Job.cron("expire", "0 0 * * * ?", listings::expire));
+ *         Job.cron("expire", "0 0 * * * ?", listings::expire),
+ *         Channel.of("sms", sms::deliver));
  * }</pre>
  *
  * @param id lowercase letters, digits and '-', 2–24 characters; also the prefix of its tables
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public record ModuleManifest(String id, String version, Names name, String description, List<Setting> settings,
         List<RoleUse> roles, List<MenuEntry> menu, Changelog changelog, List<Route> routes, List<Listener> listeners,
-        List<Job> jobs) {
+        List<Job> jobs, List<Channel> channels) {
 
     public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,23}$");
 
@@ -46,10 +47,11 @@ public record ModuleManifest(String id, String version, Names name, String descr
         routes = List.copyOf(routes);
         listeners = List.copyOf(listeners);
         jobs = List.copyOf(jobs);
+        channels = List.copyOf(channels);
     }
 
-    /** One part of a manifest: a setting, role use, menu entry, changelog, route, listener or job. */
-    public sealed interface Part permits Setting, RoleUse, MenuEntry, Changelog, Route, Listener, Job {
+    /** One part of a manifest: a setting, role use, menu entry, changelog, route, listener, job or channel. */
+    public sealed interface Part permits Setting, RoleUse, MenuEntry, Changelog, Route, Listener, Job, Channel {
     }
 
     public static ModuleManifest of(String id, String version, Names name, String description, Part... parts) {
@@ -59,6 +61,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
         List<Route> routes = new ArrayList<>();
         List<Listener> listeners = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
+        List<Channel> channels = new ArrayList<>();
         Changelog changelog = null;
         for (Part part : parts) {
             switch (part) {
@@ -68,6 +71,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
                 case Route r -> routes.add(r);
                 case Listener l -> listeners.add(l);
                 case Job j -> jobs.add(j);
+                case Channel c -> channels.add(c);
                 case Changelog c -> {
                     if (changelog != null) {
                         throw new IllegalArgumentException("a module has at most one changelog");
@@ -77,7 +81,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
             }
         }
         return new ModuleManifest(id, version, name, description, settings, roles, menu, changelog, routes,
-                listeners, jobs);
+                listeners, jobs, channels);
     }
 
     /** The prefix every table of this module must carry, e.g. {@code market_}. */

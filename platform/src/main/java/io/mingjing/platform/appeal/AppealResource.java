@@ -92,23 +92,15 @@ public class AppealResource {
     @GET
     @Path("/appeals")
     @Authenticated
-    @Transactional
     public List<AppealView> list(@QueryParam("state") AppealState state) {
-        return visibleCases(state).stream().filter(access::mayRead).limit(200)
-                .map(a -> AppealView.of(a, access.maySeeAppellant(a), false)).toList();
+        return appeals.visible(state);
     }
 
     @GET
     @Path("/appeals/{trackingNo}")
     @Authenticated
-    @Transactional
     public AppealView get(@PathParam("trackingNo") String trackingNo) {
-        Appeal a = access.requireReadable(trackingNo);
-        if (a.kind == AppealKind.REPORT) {
-            audit.append(AppealService.auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
-                    a.trackingNo.getBytes(StandardCharsets.UTF_8));
-        }
-        return AppealView.of(a, access.maySeeAppellant(a), true);
+        return appeals.read(trackingNo);
     }
 
     /** An anonymous reporter follows their report with the receipt code they were given. */
@@ -171,24 +163,7 @@ public class AppealResource {
     @Path("/villages/{village}/inquiries")
     @Transactional
     public List<AppealView> inquiries(@PathParam("village") String village) {
-        return Appeal.<Appeal>list("kind = ?1 and village = ?2 order by createdAt desc", AppealKind.INQUIRY, village)
-                .stream().limit(100).map(a -> AppealView.of(a, false, false)).toList();
-    }
-
-    private List<Appeal> visibleCases(AppealState state) {
-        Caller c = caller.get();
-        String stateClause = state == null ? "" : " and state = '" + state.name() + "'";
-        if (c.hasRole(Role.INSPECTOR)) {
-            return Appeal.list("1 = 1" + stateClause + " order by createdAt desc");
-        }
-        if (c.hasRole(Role.TENANT_ADMIN) || c.hasRole(Role.DEPARTMENT_STAFF)) {
-            return Appeal.list("kind <> ?1" + stateClause + " order by createdAt desc", AppealKind.REPORT);
-        }
-        if (c.isStaff() && c.orgUnit() != null) {
-            return Appeal.list("kind <> ?1 and (village = ?2 or village in (select o.code from OrgUnit o where "
-                    + "o.parentCode = ?2))" + stateClause + " order by createdAt desc", AppealKind.REPORT, c.orgUnit());
-        }
-        return Appeal.list("appellantUserId = ?1" + stateClause + " order by createdAt desc", c.userId());
+        return appeals.inquiries(village, 100);
     }
 
     private Response receipt(AppealService.Receipt r) {

@@ -4,6 +4,7 @@ import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.inbox.InboxMessage;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
@@ -82,8 +83,48 @@ public class AppealService {
         AuditEntry receipt = audit.append(auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
         a.receiptHash = receipt.hash;
-        InboxMessage.send(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
         return new Receipt(a.trackingNo, a.receiptHash, receiptCode, false);
+    }
+
+    /** The cases the caller may see, newest first: all for inspectors, their places' for staff, their own else. */
+    @Transactional
+    public List<AppealView> visible(AppealState state) {
+        Caller c = caller.get();
+        String stateClause = state == null ? "" : " and state = '" + state.name() + "'";
+        List<Appeal> cases;
+        if (c.hasRole(Role.INSPECTOR)) {
+            cases = Appeal.list("1 = 1" + stateClause + " order by createdAt desc");
+        } else if (c.hasRole(Role.TENANT_ADMIN) || c.hasRole(Role.DEPARTMENT_STAFF)) {
+            cases = Appeal.list("kind <> ?1" + stateClause + " order by createdAt desc", AppealKind.REPORT);
+        } else if (c.isStaff() && c.orgUnit() != null) {
+            cases = Appeal.list("kind <> ?1 and (village = ?2 or village in (select o.code from OrgUnit o where "
+                    + "o.parentCode = ?2))" + stateClause + " order by createdAt desc", AppealKind.REPORT, c.orgUnit());
+        } else {
+            cases = Appeal.list("appellantUserId = ?1" + stateClause + " order by createdAt desc", c.userId());
+        }
+        return cases.stream().filter(access::mayRead).limit(200)
+                .map(a -> AppealView.of(a, access.maySeeAppellant(a), false)).toList();
+    }
+
+    /** 公开质询: a village's public questions and the committee's answers, newest first, without who asked. */
+    @Transactional
+    public List<AppealView> inquiries(String village, int limit) {
+        return Appeal.<Appeal>find("kind = ?1 and village = ?2 order by createdAt desc", AppealKind.INQUIRY, village)
+                .page(0, limit).stream().map(a -> AppealView.of(a, false, false)).toList();
+    }
+
+    /** One case with its timeline; reading a report is itself audited. */
+    @Transactional
+    public AppealView read(String trackingNo) {
+        Appeal a = access.requireReadable(trackingNo);
+        if (a.kind == AppealKind.REPORT) {
+            audit.append(auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
+                    a.trackingNo.getBytes(StandardCharsets.UTF_8));
+        }
+        List<AppealState> next = access.mayHandle(a) ? handlerMoves(a)
+                : access.isAppellant(a) && a.state == AppealState.REPLIED ? List.of(AppealState.RATED) : List.of();
+        return AppealView.of(a, access.maySeeAppellant(a), true).withNext(next);
     }
 
     /** A handler's step: accept, assign, rectify, reply. */
@@ -93,7 +134,7 @@ public class AppealService {
         if (!access.mayHandle(a)) {
             throw new ProblemException(403, "Forbidden", "Your account does not handle case " + trackingNo + " now.");
         }
-        if (to == AppealState.RATED || !a.state.mayMoveTo(to)) {
+        if (!handlerMoves(a).contains(to)) {
             throw new ProblemException(422, "Invalid transition", "Case " + trackingNo + " is " + a.state
                     + "; it cannot move to " + to + " by a handler.");
         }
@@ -108,7 +149,8 @@ public class AppealService {
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
         audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));
-        InboxMessage.send(a.appellantUserId, a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to));
+        InboxMessage.toPerson(a.appellantUserId, a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to),
+                a.kind == AppealKind.REPORT);
         return a;
     }
 
@@ -149,8 +191,13 @@ public class AppealService {
         step(a, auditActor(a, caller.get()), action, reason);
         audit.append(auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
                 String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        InboxMessage.send(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
         return a;
+    }
+
+    /** A reply waits for the appellant's rating: only they move it on (问效). */
+    private static List<AppealState> handlerMoves(Appeal a) {
+        return a.state == AppealState.REPLIED ? List.of() : a.state.next();
     }
 
     private AppealCategory check(AppealRequest request, Caller c) {

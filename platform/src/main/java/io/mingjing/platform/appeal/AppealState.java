@@ -1,5 +1,7 @@
 package io.mingjing.platform.appeal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +19,11 @@ public enum AppealState {
 
     public boolean mayMoveTo(AppealState next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /** The states that may follow, in loop order. */
+    public List<AppealState> next() {
+        return Arrays.stream(values()).filter(this::mayMoveTo).toList();
     }
 
     /** States whose time limit runs: the case waits on its handlers. */

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as its reader may see it: the appellant block is absent for readers who may not see them. */
+/**
+ * A case as its reader may see it: the appellant block is absent for readers who may not see them;
+ * {@code next} lists the states the reader may move it to now.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppealView(String trackingNo, AppealKind kind, String category, String subject, String body,
         String village, AppealState state, HandlingLevel level, String department, SlaState sla, Instant dueAt,
         boolean supervised, String supervisionReason, boolean reopened, Boolean satisfied, String reply,
-        String receiptHash, Instant createdAt, Appellant appellant, List<Step> timeline, List<Attachment> attachments) {
+        String receiptHash, Instant createdAt, Appellant appellant, List<Step> timeline, List<Attachment> attachments,
+        List<AppealState> next) {
 
     public record Appellant(String name, String phone, String channel, String filedBy) {
     }
@@ -28,6 +32,18 @@ public record AppealView(String trackingNo, AppealKind kind, String category, St
         Appellant who = withAppellant ? new Appellant(a.appellantName, a.appellantPhone, a.channel, a.filedBy) : null;
         return new AppealView(a.trackingNo, a.kind, a.category, a.subject, a.body, a.village, a.state, a.level,
                 a.department, a.sla, a.dueAt, a.supervised, a.supervisionReason, a.reopened, a.satisfied, a.reply,
-                a.receiptHash, a.createdAt, who, steps, files);
+                a.receiptHash, a.createdAt, who, steps, files, null);
+    }
+
+    /** Whether its reader may rate it now (问效). */
+    public boolean rateable() {
+        return next != null && next.contains(AppealState.RATED);
+    }
+
+    /** With the moves its reader may make now: a handler's next steps, or RATED for the appellant. */
+    AppealView withNext(List<AppealState> moves) {
+        return new AppealView(trackingNo, kind, category, subject, body, village, state, level, department, sla, dueAt,
+                supervised, supervisionReason, reopened, satisfied, reply, receiptHash, createdAt, appellant, timeline,
+                attachments, moves);
     }
 }

@@ -84,11 +84,11 @@ public class SlaSweep {
         AppealService.step(a, "system:time-limit", "overdue", note);
         audit.append("system:time-limit", "appeal.overdue", "Appeal", a.trackingNo, note.getBytes(StandardCharsets.UTF_8));
         String text = AppealService.label(a) + " " + a.trackingNo + " 已超时（红牌）：" + note;
-        InboxMessage.send(before, a.id, text);
+        InboxMessage.toUnit(before, a.id, text);
         if (from != a.level) {
-            InboxMessage.send(AppealAccess.unitAddress(a), a.id, text);
+            InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, text);
         }
-        InboxMessage.send(a.appellantUserId, a.id, "您的" + AppealService.label(a) + " " + a.trackingNo
-                + " 办理超时，已提级督办");
+        InboxMessage.toPerson(a.appellantUserId, a.id, "您的" + AppealService.label(a) + " " + a.trackingNo
+                + " 办理超时，已提级督办", a.kind == AppealKind.REPORT);
     }
 }

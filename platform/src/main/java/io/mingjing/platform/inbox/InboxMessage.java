@@ -32,7 +32,24 @@ public class InboxMessage extends PanacheEntityBase {
 
     public boolean read;
 
-    public static void send(String recipient, Long appealId, String text) {
+    /** A person's message: modules' notification channels deliver it too. */
+    @Column(name = "to_person")
+    public boolean toPerson;
+
+    /** About a report: channels get a neutral text, so no gateway learns that someone reported. */
+    public boolean discreet;
+
+    /** To whoever handles at a unit address (org unit code, "inspectors", a department). */
+    public static void toUnit(String address, Long appealId, String text) {
+        send(address, appealId, text, false, false);
+    }
+
+    /** To one person by user id; nobody (an anonymous reporter) when null. */
+    public static void toPerson(String userId, Long appealId, String text, boolean discreet) {
+        send(userId, appealId, text, true, discreet);
+    }
+
+    private static void send(String recipient, Long appealId, String text, boolean toPerson, boolean discreet) {
         if (recipient == null) {
             return;
         }
@@ -41,6 +58,8 @@ public class InboxMessage extends PanacheEntityBase {
         m.appealId = appealId;
         m.at = Instant.now();
         m.text = text;
+        m.toPerson = toPerson;
+        m.discreet = discreet;
         m.persist();
     }
 }

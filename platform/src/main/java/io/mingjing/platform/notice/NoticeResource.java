@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Notices: staff publish to the places they act for; everyone reads a village's; villagers have an inbox. */
+/** Notices: staff publish to the places they act for; everyone reads a village's (and villagers get them in their inbox). */
 @Path("/api/t/{tenant}/notices")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
@@ -61,15 +61,6 @@ public class NoticeResource {
     public List<NoticeView> forVillage(@QueryParam("village") String village) {
         return service.forVillages(village == null ? List.of() : List.of(village), 50).stream().map(NoticeView::of)
                 .toList();
-    }
-
-    /** A villager's inbox: notices for their registered and residence villages, their towns and the county. */
-    @GET
-    @Path("/inbox")
-    @Authenticated
-    @Transactional
-    public List<NoticeView> inbox() {
-        return service.forVillages(villagesOfCaller(caller), 100).stream().map(NoticeView::of).toList();
     }
 
     @GET

@@ -4,6 +4,9 @@ import io.mingjing.platform.appeal.AppealCategory;
 import io.mingjing.platform.appeal.AppealKind;
 import io.mingjing.platform.appeal.AppealRequest;
 import io.mingjing.platform.appeal.AppealService;
+import io.mingjing.platform.appeal.AppealState;
+import io.mingjing.platform.appeal.AppealView;
+import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
@@ -16,22 +19,27 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.io.IOException;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * 我有话说: the portal's form for filing a case, without JavaScript; a phone's file picker records the
- * voice message ({@code capture}). The API does the checking; this page only collects and answers.
+ * 我有话说 on the portal, without JavaScript: the form for filing a case (a phone's file picker records
+ * the voice message, {@code capture}), my cases, and a case's page with its timeline, where the
+ * appellant rates the reply and a handler takes the next step. The service does the checking.
  */
-@Path("/t/{tenant}/appeals/new")
+@Path("/t/{tenant}/appeals")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class AppealPages {
@@ -42,6 +50,10 @@ public class AppealPages {
                 String village, String payment);
 
         static native TemplateInstance receipt(Page p, AppealService.Receipt receipt);
+
+        static native TemplateInstance list(Page p, List<AppealView> cases);
+
+        static native TemplateInstance one(Page p, AppealView c);
     }
 
     @Inject
@@ -56,6 +68,45 @@ public class AppealPages {
     Validator validator;
 
     @GET
+    public TemplateInstance list() {
+        return Templates.list(ctx.page(null), appeals.visible(null));
+    }
+
+    @GET
+    @Path("/{trackingNo}")
+    public TemplateInstance one(@PathParam("trackingNo") String trackingNo) {
+        return Templates.one(ctx.page(null), appeals.read(trackingNo));
+    }
+
+    /** 问效: satisfied, or not with a reason (which reopens the case once, then escalates it). */
+    @POST
+    @Path("/{trackingNo}/rating")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rate(@PathParam("trackingNo") String trackingNo, @FormParam("satisfied") boolean satisfied,
+            @FormParam("reason") String reason) {
+        appeals.rate(trackingNo, satisfied, reason);
+        return backTo(trackingNo);
+    }
+
+    @POST
+    @Path("/{trackingNo}/steps")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response advance(@PathParam("trackingNo") String trackingNo, @FormParam("to") AppealState to,
+            @FormParam("note") String note) {
+        if (to == null) {
+            throw ProblemException.invalid(400, "Choose the next step.", java.util.Map.of("to", "is required"));
+        }
+        appeals.advance(trackingNo, to, note);
+        return backTo(trackingNo);
+    }
+
+    /** Post/redirect/get, so a reload does not send the form again. */
+    private Response backTo(String trackingNo) {
+        return Response.seeOther(URI.create(ctx.page(null).base() + "/appeals/" + trackingNo)).build();
+    }
+
+    @GET
+    @Path("/new")
     @Transactional
     public TemplateInstance form(@QueryParam("payment") String payment) {
         Resident me = Resident.byUserId(caller.get().userId());
@@ -66,6 +117,7 @@ public class AppealPages {
     }
 
     @POST
+    @Path("/new")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
             @RestForm String body, @RestForm String village, @RestForm String payment,

@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.appeal.AppealService;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureAttachment;
@@ -7,7 +8,7 @@ import io.mingjing.platform.disclosure.DisclosureService;
 import io.mingjing.platform.disclosure.DisclosureService.FeedItem;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.notice.Notice;
-import io.mingjing.platform.notice.NoticeResource;
+import io.mingjing.platform.inbox.Inbox;
 import io.mingjing.platform.notice.NoticeService;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
@@ -95,7 +96,7 @@ public class VillagePortal {
 
         static native TemplateInstance notice(Page p, Notice n);
 
-        static native TemplateInstance inbox(Page p, List<Notice> notices);
+        static native TemplateInstance inbox(Page p, List<Inbox.Item> items);
 
         static native TemplateInstance power(Page p, PowerItem item);
 
@@ -122,6 +123,10 @@ public class VillagePortal {
     Payments payments;
     @Inject
     PortalMenu menu;
+    @Inject
+    Inbox inbox;
+    @Inject
+    AppealService appeals;
     @ConfigProperty(name = "mingjing.public-url")
     String publicUrl;
 
@@ -139,6 +144,7 @@ public class VillagePortal {
         }
         columns.add(new Column("col.notices", base + "/v/" + code + "/c/notices", notices.forVillages(List.of(code), 5)
                 .stream().map(n -> new Link(n.title, base + "/notices/" + n.id, p.day(n.publishedAt), null)).toList()));
+        columns.add(new Column("col.inquiries", base + "/v/" + code + "/c/inquiries", inquiries(p, code, 5)));
         columns.add(new Column("col.rules", base + "/v/" + code + "/c/rules", posts(base, code, VillagePost.Kind.RULE)));
         columns.add(new Column("col.honours", base + "/v/" + code + "/c/honours",
                 posts(base, code, VillagePost.Kind.HONOUR)));
@@ -178,6 +184,10 @@ public class VillagePortal {
                 key = "col.notices";
                 items = notices.forVillages(List.of(code), 100).stream()
                         .map(n -> new Link(n.title, base + "/notices/" + n.id, p.day(n.publishedAt), null)).toList();
+            }
+            case "inquiries" -> {
+                key = "col.inquiries";
+                items = inquiries(p, code, 100);
             }
             case "rules", "honours" -> {
                 key = "col." + column;
@@ -251,7 +261,7 @@ public class VillagePortal {
     @Authenticated
     @Transactional
     public TemplateInstance inbox() {
-        return Templates.inbox(ctx.page(null), notices.forVillages(NoticeResource.villagesOfCaller(caller), 100));
+        return Templates.inbox(ctx.page(null), inbox.items());
     }
 
     @GET
@@ -380,6 +390,14 @@ public class VillagePortal {
         return VillagePostResource.list(code, kind).stream().limit(20)
                 .map(x -> new Link(x.title, base + "/v/" + code + "/c/" + (kind == VillagePost.Kind.RULE ? "rules"
                         : "honours") + "#post-" + x.id, p.day(x.publishedAt), null, x.body)).toList();
+    }
+
+    /** 公开质询: the question and, once given, the committee's answer, in public. */
+    private List<Link> inquiries(Page p, String code, int limit) {
+        return appeals.inquiries(code, limit).stream().map(a -> new Link(a.subject(),
+                p.base() + "/v/" + code + "/c/inquiries#q-" + a.trackingNo(), p.day(a.createdAt()),
+                a.reply() == null ? p.t("inquiry.open") : p.t("inquiry.answered"),
+                a.body() + (a.reply() == null ? "" : "\n\n" + p.t("inquiry.answer") + "：" + a.reply()))).toList();
     }
 
     private OrgUnit remembered() {

@@ -3,6 +3,7 @@ package io.mingjing.platform.appeal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -130,6 +131,46 @@ class AppealTest {
         given().auth().oauth2(villager1).get("/api/t/" + t + "/inbox").then().statusCode(200)
                 .body("text", hasItem(containsString(no)));
         given().get("/api/t/" + t + "/audit/verify").then().body("ok", equalTo(true));
+    }
+
+    @Test
+    void readersSeeTheirNextMovesAndTheInboxHoldsCasesAndNotices() {
+        String no = file(villager2, complaint("下一步"), null).then().statusCode(201).extract().path("trackingNo");
+        String path = "/api/t/" + t + "/appeals/" + no;
+        given().auth().oauth2(cadreX).get(path).then().body("next", equalTo(List.of("ACCEPTED")));
+        given().auth().oauth2(villager2).get(path).then().body("next", hasSize(0));
+        step(cadreX, no, "ACCEPTED", null).then().body("next", equalTo(List.of("ASSIGNED", "REPLIED")));
+        step(cadreX, no, "REPLIED", "已处理").then().statusCode(200).body("next", hasSize(0));
+        step(cadreX, no, "ACCEPTED", "撤回答复").then().statusCode(422);
+        given().auth().oauth2(villager2).get(path).then().body("next", equalTo(List.of("RATED")));
+
+        given().auth().oauth2(cadreX).contentType(ContentType.JSON).body(Map.of("title", "停水通知", "body", "周三停水",
+                "target", "VILLAGE", "code", People.VILLAGE_X)).post("/api/t/" + t + "/notices").then().statusCode(201);
+        given().auth().oauth2(villager2).get("/api/t/" + t + "/inbox").then().statusCode(200)
+                .body("find { it.kind == 'notice' }.text", equalTo("停水通知"))
+                .body("findAll { it.kind == 'case' }.trackingNo", hasItem(no))
+                .body("text", hasItem(containsString("已反馈")));
+        given().auth().oauth2(villagerY).get("/api/t/" + t + "/inbox").then().statusCode(200)
+                .body("text", not(hasItem("停水通知"))).body("trackingNo", not(hasItem(no)));
+        given().get("/api/t/" + t + "/inbox").then().statusCode(401);
+    }
+
+    @Test
+    void inquiriesAndTheirAnswersArePublicOnTheVillagePage() {
+        String no = file(villager1, Map.of("kind", "INQUIRY", "category", "village-affairs", "subject", "村道修缮款去向",
+                "body", "去年村道修缮款花在哪里？<b>请公开</b>", "village", People.VILLAGE_X), null).then().statusCode(201)
+                .extract().path("trackingNo");
+        String page = "/t/" + t + "/v/" + People.VILLAGE_X;
+        given().get(page).then().statusCode(200).body(containsString("公开质询")).body(containsString("村道修缮款去向"))
+                .body(containsString("待答复"));
+        step(cadreX, no, "ACCEPTED", null).then().statusCode(200);
+        step(cadreX, no, "REPLIED", "用于东段硬化，共 3.2 万元，明细见财务公开").then().statusCode(200);
+        given().get(page + "/c/inquiries").then().statusCode(200).body(containsString("id=\"q-" + no + "\""))
+                .body(containsString("用于东段硬化")).body(containsString("&lt;b&gt;请公开&lt;/b&gt;"))
+                .body(not(containsString("张三")));
+        given().get("/api/t/" + t + "/villages/" + People.VILLAGE_X + "/inquiries").then()
+                .body("find { it.trackingNo == '" + no + "' }.reply", containsString("东段"))
+                .body("appellant", everyItem(nullValue()));
     }
 
     @Test

@@ -24,6 +24,13 @@ final class EchoJars {
                 <createTable tableName="echo_tick">
                   <column name="id" type="bigserial"/>
                 </createTable>
+                <createTable tableName="echo_sent">
+                  <column name="message_id" type="bigint"/>
+                  <column name="recipient" type="text"/>
+                  <column name="phone" type="text"/>
+                  <column name="text" type="text"/>
+                  <column name="link" type="text"/>
+                </createTable>
               </changeSet>
             %s
             </databaseChangeLog>

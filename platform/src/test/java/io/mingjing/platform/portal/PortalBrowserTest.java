@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,11 +22,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver): open a demo county, pick a village,
- * open a disclosure, log in as a villager, see their funds, find the read-aloud button.
+ * open a disclosure, log in as a villager, see their funds, find the read-aloud button, file a case,
+ * follow it from the inbox and rate the reply.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStack.class)
@@ -35,7 +38,7 @@ class PortalBrowserTest {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @Test
-    void aVillagerFindsTheirVillageADisclosureAndTheirFunds() throws Exception {
+    void aVillagerFindsTheirVillageTheirFundsAndFollowsACaseToItsRating() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         DemoPortal.await();
@@ -81,6 +84,22 @@ class PortalBrowserTest {
 
             browser.get(base + "/t/yiwu/v/" + DemoPortal.VILLAGE);
             assertTrue(browser.getPageSource().contains("收益分配方案"), "resident-only column after login");
+
+            String no = fileACase(browser, wait, base);
+            String cadre = Tokens.user("yiwu", "cadre");
+            for (String to : new String[] {"ACCEPTED", "REPLIED"}) {
+                RestAssured.given().auth().oauth2(cadre).contentType("application/json")
+                        .body("{\"to\":\"" + to + "\",\"note\":\"已安排电工修好\"}")
+                        .post("/api/t/yiwu/appeals/" + no + "/steps").then().statusCode(200);
+            }
+            browser.get(base + "/t/yiwu/inbox");
+            browser.findElement(By.partialLinkText(no)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("h-rate")));
+            assertTrue(browser.getPageSource().contains("已安排电工修好"), "the reply on the case page");
+            browser.findElement(By.cssSelector("form[action$='/rating'] button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("h-timeline")));
+            assertTrue(browser.getPageSource().contains("已办结"), "closed after a satisfied rating");
+            assertTrue(browser.findElements(By.id("h-rate")).isEmpty(), "rated once only");
             Path shot = Path.of("target", "portal-browser.png");
             Files.createDirectories(shot.getParent());
             browser.get(base + "/t/yiwu/funds");
@@ -90,5 +109,20 @@ class PortalBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** 我有话说 through the portal's form; returns the tracking number on the receipt. */
+    private static String fileACase(WebDriver browser, WebDriverWait wait, String base) {
+        browser.get(base + "/t/yiwu/appeals/new");
+        new Select(browser.findElement(By.id("category"))).selectByValue("village-affairs");
+        browser.findElement(By.id("subject")).sendKeys("村口路灯不亮");
+        browser.findElement(By.id("body")).sendKeys("晚上走路看不见，请修一下。");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section strong")));
+        String no = browser.findElement(By.cssSelector("section strong")).getText();
+        assertTrue(no.matches("[A-Z2-9]{10}"), no);
+        browser.get(base + "/t/yiwu/appeals");
+        assertTrue(browser.getPageSource().contains("村口路灯不亮"), "my cases lists it");
+        return no;
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mingjing.sdk.Caller;
+import io.mingjing.sdk.Channel;
 import io.mingjing.sdk.Event;
 import io.mingjing.sdk.Job;
 import io.mingjing.sdk.JdbcSql;
 import io.mingjing.sdk.Listener;
 import io.mingjing.sdk.Module;
 import io.mingjing.sdk.ModuleManifest;
+import io.mingjing.sdk.Notification;
 import io.mingjing.sdk.Reply;
 import io.mingjing.sdk.Request;
 import io.mingjing.sdk.Route;
@@ -200,6 +202,16 @@ public final class ModuleTestKit implements AutoCloseable {
     /** Delivers an event (as if the platform published it) to the module's listeners. */
     public void publish(String type, String entityId, Map<String, Object> data) {
         deliver(new Event(type, county, "platform", entityId, data, clock.instant()));
+    }
+
+    /** Hands a notification to the module's channel, as the platform does for a person's inbox message. */
+    public void notify(String channel, Notification notification) {
+        Channel c = manifest.channels().stream().filter(x -> x.name().equals(channel)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no channel '" + channel + "'"));
+        inTransaction(Caller.SYSTEM, ctx -> {
+            c.notifier().deliver(ctx, notification);
+            return true;
+        }, ok -> true);
     }
 
     public List<Audit> audits() {

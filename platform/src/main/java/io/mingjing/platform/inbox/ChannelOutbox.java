@@ -1,0 +1,56 @@
+package io.mingjing.platform.inbox;
+
+import io.mingjing.sdk.Notification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The current county's messages to persons that a notification channel has yet to deliver, and what
+ * became of each attempt. Callers run inside the county's {@code TenantScope}.
+ */
+@ApplicationScoped
+public class ChannelOutbox {
+
+    public static final int MAX_ATTEMPTS = 5;
+    static final String NEUTRAL = "您在明镜提交的事项有新进展，请登录查看。";
+
+    @Inject
+    EntityManager em;
+
+    /** Oldest first; discreet messages already carry the neutral text. */
+    public List<Notification> pending(String channel, Instant since, String inboxLink, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.id, m.recipient, r.phone, m.text, m.discreet, m.at FROM inbox_message m
+                LEFT JOIN resident r ON r.user_id = m.recipient
+                WHERE m.to_person AND m.at > ?1 AND NOT EXISTS (SELECT 1 FROM inbox_delivery d
+                  WHERE d.message_id = m.id AND d.channel = ?2 AND (d.delivered_at IS NOT NULL OR d.attempts >= ?3))
+                ORDER BY m.at, m.id LIMIT ?4""", Object[].class).setParameter(1, since).setParameter(2, channel)
+                .setParameter(3, MAX_ATTEMPTS).setParameter(4, limit).getResultList();
+        return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (Boolean) r[4] ? NEUTRAL : (String) r[3], inboxLink, instant(r[5]))).toList();
+    }
+
+    /** @param error null when delivered */
+    public void record(long messageId, String channel, String error) {
+        em.createNativeQuery("""
+                INSERT INTO inbox_delivery (message_id, channel, attempts, delivered_at, last_error)
+                VALUES (?1, ?2, 1, CASE WHEN ?3 THEN now() END, NULLIF(?4, ''))
+                ON CONFLICT (message_id, channel) DO UPDATE SET attempts = inbox_delivery.attempts + 1,
+                  delivered_at = excluded.delivered_at, last_error = excluded.last_error""")
+                .setParameter(1, messageId).setParameter(2, channel).setParameter(3, error == null)
+                .setParameter(4, error == null ? "" : error.substring(0, Math.min(500, error.length())))
+                .executeUpdate();
+    }
+
+    static Instant instant(Object at) {
+        return switch (at) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected time " + at.getClass());
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package io.mingjing.platform.inbox;
+
+import io.mingjing.platform.identity.Caller;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.notice.NoticeResource;
+import io.mingjing.platform.notice.NoticeService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One inbox for everything addressed to the caller: the state changes of their cases (and, for staff,
+ * of the cases at the unit they serve) and the notices of their villages, their towns and the county.
+ */
+@RequestScoped
+public class Inbox {
+
+    static final int LIMIT = 100;
+
+    /**
+     * @param kind {@code case} (with its tracking number) or {@code notice} (with its id)
+     */
+    public record Item(String kind, Instant at, String text, String trackingNo, Long noticeId) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    NoticeService notices;
+    @Inject
+    EntityManager em;
+
+    /** Newest first, at most 100. */
+    public List<Item> items() {
+        Stream<Item> cases = messages(addresses(caller.get())).stream();
+        Stream<Item> fromNotices = notices.forVillages(NoticeResource.villagesOfCaller(caller), LIMIT).stream()
+                .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id));
+        return Stream.concat(cases, fromNotices).sorted(Comparator.comparing(Item::at).reversed()).limit(LIMIT)
+                .toList();
+    }
+
+    private List<Item> messages(List<String> addresses) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.at, m.text, a.tracking_no FROM inbox_message m LEFT JOIN appeal a ON a.id = m.appeal_id
+                WHERE m.recipient IN (?1) ORDER BY m.at DESC LIMIT ?2""", Object[].class)
+                .setParameter(1, addresses).setParameter(2, LIMIT).getResultList();
+        return rows.stream().map(r -> new Item("case", ChannelOutbox.instant(r[0]), (String) r[1], (String) r[2], null))
+                .toList();
+    }
+
+    private static List<String> addresses(Caller c) {
+        List<String> addresses = new ArrayList<>(List.of(c.userId()));
+        if (c.isStaff() && c.orgUnit() != null) {
+            addresses.add(c.orgUnit());
+        }
+        if (c.hasRole(Role.INSPECTOR)) {
+            addresses.add("inspectors");
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,33 @@
+package io.mingjing.sdk;
+
+/**
+ * Delivers a person's inbox messages over another channel — SMS, WeChat, a loudspeaker system — so
+ * that a villager who never opens the portal still hears that their case moved.
+ *
+ * <p><b>Who calls it, when:</b> the platform, for every inbox message addressed to a person (not to
+ * a unit) in a county where the module is enabled, once the message is committed; within seconds
+ * (config {@code mingjing.channels.every}). A call that throws or times out is retried on later rounds
+ * (at most 5 attempts); a call that returns is never repeated for that message. <b>Thread:</b> a
+ * worker thread of the module's own pool, under the same timeout as routes. <b>Tenant:</b> the
+ * message's county, with {@link Caller#SYSTEM}; its SQL and audit entries are one transaction.
+ *
+ * <p>What a report's reporter is told goes out neutral (no kind, no tracking number): a channel must
+ * not learn that someone filed a 举报.
+ *
+ * <pre>{@code
+ * Channel.of("sms", (ctx, n) -> {
+ *     if (n.phone() != null) {
+ *         gateway.send(n.phone(), n.text() + " " + n.link());
+ *         ctx.sql().update("INSERT INTO sms_sent(message_id, phone) VALUES (?, ?)", n.id(), n.phone());
+ *     }
+ * })
+ * }</pre>
+ *
+ * @param name what the county admin sees, e.g. {@code sms} or {@code wechat}
+ */
+public record Channel(String name, Notifier notifier) implements ModuleManifest.Part {
+
+    public static Channel of(String name, Notifier notifier) {
+        return new Channel(name, notifier);
+    }
+}

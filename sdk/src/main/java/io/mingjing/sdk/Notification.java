@@ -1,0 +1,15 @@
+package io.mingjing.sdk;
+
+import java.time.Instant;
+
+/**
+ * One inbox message to one person.
+ *
+ * @param id the message's id, unique in its county: use it to make delivery idempotent
+ * @param recipient the person's user id
+ * @param phone the person's phone as registered with the county, or null when unknown
+ * @param text the message, in Chinese, at most a few dozen characters
+ * @param link the absolute address of the person's inbox on the portal
+ */
+public record Notification(long id, String recipient, String phone, String text, String link, Instant at) {
+}
