@@ -2,7 +2,7 @@
 # F5 figures: case submission latency at a fixed 50 requests/s (no attachments), and the time-limit
 # sweep over 1,000,000 open cases of which only the ones whose colour changes are touched.
 # Own database (mingjing_bench_appeals), Keycloak on :28183, platform on :28083; needs
-# `./mvnw install -DskipTests` and wrk. Usage: platform/bench/appeals.sh [CASES]
+# `./mvnw install -DskipTests` and hey (apt-get install hey). Usage: platform/bench/appeals.sh [CASES]
 set -euo pipefail
 source "$(dirname "$0")/../bin/env.sh"
 pick_jdk
@@ -13,38 +13,21 @@ APP=http://127.0.0.1:28083
 KC=http://127.0.0.1:28183
 OUT="$ROOT/platform/target/bench"
 mkdir -p "$OUT"
-for d in $DB keycloak_bench_appeals; do psql_admin -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done
-ensure_database $DB mingjing
+fresh_databases $DB keycloak_bench_appeals
 : > "$OUT/appeals-platform.log"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start_keycloak 28183 keycloak_bench_appeals "$OUT/appeals-keycloak.log"
 pids+=("$KC_PID")
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MINGJING_KEYCLOAK_URL=$KC QUARKUS_HTTP_PORT=28083 \
-  MINGJING_SECRET=bench-secret-bench-secret-bench-secret MINGJING_SLA_SWEEP_EVERY=10s \
-  java -Xmx1g -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" >> "$OUT/appeals-platform.log" 2>&1 &
-pids+=($!)
+MINGJING_SLA_SWEEP_EVERY=10s start_platform 28083 $DB $KC "$OUT/appeals-platform.log" -Xmx1g
+pids+=("$APP_PID")
 wait_for "$APP/q/health/ready" platform 180
 
-token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
 OP=$(operator_token $KC)
 curl -fs -o /dev/null -H "Authorization: Bearer $OP" -H 'Content-Type: application/json' \
   -d '{"id":"sweep","name":"压测县","regionCode":"330782","admin":{"username":"admin"}}' "$APP/api/platform/tenants"
-KA=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-  "$KC/realms/master/protocol/openid-connect/token" | token)
-permanent() { # username password: as if the user had completed their first login
-  local id
-  id=$(curl -fs -H "Authorization: Bearer $KA" "$KC/admin/realms/mingjing-sweep/users?username=$1&exact=true" \
-    | sed -E 's/.*"id":"([^"]+)".*/\1/')
-  curl -fs -X PUT -H "Authorization: Bearer $KA" -H 'Content-Type: application/json' \
-    -d "{\"type\":\"password\",\"value\":\"$2\",\"temporary\":false}" "$KC/admin/realms/mingjing-sweep/users/$id/reset-password"
-  curl -fs -X PUT -H "Authorization: Bearer $KA" -H 'Content-Type: application/json' -d '{"requiredActions":[]}' \
-    "$KC/admin/realms/mingjing-sweep/users/$id"
-}
-login() { curl -fs -d grant_type=password -d client_id=mingjing-cli -d "username=$1" -d "password=$2" \
-  "$KC/realms/mingjing-sweep/protocol/openid-connect/token" | token; }
-permanent admin bench-pass
-ADMIN=$(login admin bench-pass)
+set_password $KC mingjing-sweep admin bench-pass
+ADMIN=$(user_token $KC mingjing-sweep admin bench-pass)
 printf 'code,name,level,parentCode\n330782102000,压测镇,TOWN,\n330782102201,压测村,VILLAGE,330782102000\n' \
   | curl -fs -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/csv' --data-binary @- \
     "$APP/api/t/sweep/admin/org-units/import"
@@ -55,17 +38,12 @@ ID=$(python3 -c 'w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2];n="33078219600101001";p
 sed -i "s/33078219600101001X/$ID/" "$OUT/appeals-residents.csv"
 curl -fs -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/csv' \
   --data-binary @"$OUT/appeals-residents.csv" "$APP/api/t/sweep/admin/residents/import"
-permanent 13900000001 bench-pass
-VILLAGER=$(login 13900000001 bench-pass)
+set_password $KC mingjing-sweep 13900000001 bench-pass
+VILLAGER=$(user_token $KC mingjing-sweep 13900000001 bench-pass)
 
-# Submission at a fixed rate: 4 connections, each waiting 80 ms between requests, is about 50 per second.
-cat > "$OUT/appeals-submit.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"kind":"SUGGESTION","category":"village-affairs","subject":"压测","body":"路灯坏了","village":"330782102201"}'
-function delay() return 80 end
-LUA
-rate() { wrk -t2 -c4 -d"$1" --latency -s "$OUT/appeals-submit.lua" -H "Authorization: Bearer $VILLAGER" \
+# Submission at a fixed rate: 10 workers × 5 requests/s each = 50 requests/s (hey's -q is per worker).
+BODY='{"kind":"SUGGESTION","category":"village-affairs","subject":"压测","body":"路灯坏了","village":"330782102201"}'
+rate() { hey -z "$1" -c 10 -q 5 -m POST -T application/json -H "Authorization: Bearer $VILLAGER" -d "$BODY" \
   "$APP/api/t/sweep/appeals"; }
 rate 15s >/dev/null   # pinned warm-up
 rate 30s > "$OUT/appeals-submit.txt"
@@ -86,6 +64,6 @@ sweep=$(grep "time limits of county sweep" "$OUT/appeals-platform.log" | tail -1
 touched=$(psql_admin -d $DB -c "SELECT count(*) FROM t_sweep.appeal WHERE tracking_no LIKE 'B%' AND (sla <> 'GREEN' OR level <> 'VILLAGE')")
 
 cat <<TXT | tee "$OUT/appeals.txt"
-submission at ~50/s (30 s after a 15 s warm-up): $(awk '/Requests\/sec/{print $2}' "$OUT/appeals-submit.txt") req/s; latency $(awk '/ 50%/{print "p50 " $2} / 99%/{print "p99 " $2}' "$OUT/appeals-submit.txt" | tr '\n' ' ')
+submission at 50/s (30 s after a 15 s warm-up): $(awk '/Requests\/sec/{print $2}' "$OUT/appeals-submit.txt") req/s; latency $(awk '/ 50% in/{printf "p50 %.1f ms ", $3*1000} / 99% in/{printf "p99 %.1f ms", $3*1000}' "$OUT/appeals-submit.txt"); status codes: $(awk '/\[[0-9]+\]/{printf "%s ", $0}' "$OUT/appeals-submit.txt")
 time-limit sweep over $CASES open cases: $sweep; cases changed: $touched (expected 2000)
 TXT

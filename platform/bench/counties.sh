@@ -14,8 +14,7 @@ APP=http://127.0.0.1:28080
 KC=http://127.0.0.1:28180
 OUT="$ROOT/platform/target/bench"
 mkdir -p "$OUT"
-for d in $DB keycloak_bench; do psql_admin -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done
-ensure_database $DB mingjing
+fresh_databases $DB keycloak_bench
 : > "$OUT/platform.log"
 
 pids=()
@@ -28,10 +27,7 @@ BOOT_MS=
 start_app() { # sets APP_PID and BOOT_MS, the milliseconds from launch to ready
   local t0 t1
   t0=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MINGJING_KEYCLOAK_URL=$KC \
-    QUARKUS_HTTP_PORT=28080 MINGJING_SECRET=bench-secret-bench-secret-bench-secret java -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000 -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" \
-    >> "$OUT/platform.log" 2>&1 &
-  APP_PID=$!
+  start_platform 28080 $DB $KC "$OUT/platform.log" -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000
   until curl -fs -o /dev/null "$APP/q/health/ready"; do sleep 0.05; done
   t1=$(date +%s%N)
   BOOT_MS=$(( (t1 - t0) / 1000000 ))
@@ -80,17 +76,8 @@ done
 
 # Authenticated vs anonymous: the same county GET, with a county admin's bearer token (validated
 # locally against the realm's cached keys) and without one.
-KC_ADMIN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-  "$KC/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-UID_ADMIN=$(curl -fs -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/mingjing-bench-0001/users?username=admin&exact=true" \
-  | sed -E 's/.*"id":"([^"]+)".*/\1/')
-curl -fs -X PUT -H "Authorization: Bearer $KC_ADMIN" -H 'Content-Type: application/json' \
-  -d '{"type":"password","value":"bench-pass","temporary":false}' \
-  "$KC/admin/realms/mingjing-bench-0001/users/$UID_ADMIN/reset-password"
-curl -fs -X PUT -H "Authorization: Bearer $KC_ADMIN" -H 'Content-Type: application/json' -d '{"requiredActions":[]}' \
-  "$KC/admin/realms/mingjing-bench-0001/users/$UID_ADMIN"
-COUNTY_TOKEN=$(curl -fs -d grant_type=password -d client_id=mingjing-cli -d username=admin -d password=bench-pass \
-  "$KC/realms/mingjing-bench-0001/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+set_password $KC mingjing-bench-0001 admin bench-pass
+COUNTY_TOKEN=$(user_token $KC mingjing-bench-0001 admin bench-pass)
 URL="$APP/api/t/bench-0001/org-units"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $COUNTY_TOKEN" "$URL")" = 200 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${COUNTY_TOKEN}x" "$URL")" = 401 ] # it is checked

@@ -23,17 +23,15 @@ rm -rf "$PLUGINS" && mkdir -p "$PLUGINS"
 cp "$ROOT"/plugins/market/target/market-plugin.jar "$ROOT"/plugins/shelters/target/shelters-plugin.jar "$PLUGINS/"
 "$ROOT/mvnw" -B -q -o -f "$ROOT/platform/bench/orgbench/pom.xml" package -DskipTests
 BENCH_JAR="$ROOT/platform/bench/orgbench/target/orgbench-plugin.jar"
-psql_admin -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
-ensure_database $DB mingjing
+fresh_databases $DB
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start_keycloak 28182 keycloak_bench_plugins "$OUT/keycloak-plugins.log"
 pids+=("$KC_PID")
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MINGJING_KEYCLOAK_URL=$KC \
-  MINGJING_PLUGINS_DIR="$PLUGINS" QUARKUS_HTTP_PORT=28082 QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx512m -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" > "$OUT/platform-plugins.log" 2>&1 &
-pids+=($!)
+: > "$OUT/platform-plugins.log"
+MINGJING_PLUGINS_DIR="$PLUGINS" QUARKUS_LOG_LEVEL=WARN start_platform 28082 $DB $KC "$OUT/platform-plugins.log" -Xmx512m
+pids+=("$APP_PID")
 wait_for "$APP/q/health/ready" platform 120
 TOKEN=$(operator_token $KC)
 

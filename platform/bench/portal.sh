@@ -17,16 +17,14 @@ KC=http://127.0.0.1:38182
 OUT="$ROOT/platform/target/bench"
 CONC=${CONC:-8}
 mkdir -p "$OUT"
-for d in $DB keycloak_bench_portal; do psql_admin -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done
-ensure_database $DB mingjing
+fresh_databases $DB keycloak_bench_portal
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start_keycloak 38182 keycloak_bench_portal "$OUT/portal-keycloak.log"
 pids+=("$KC_PID")
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MINGJING_KEYCLOAK_URL=$KC MINGJING_TENANTS_DIR= \
-  QUARKUS_HTTP_PORT=38080 java -Xmx512m -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" \
-  > "$OUT/portal-platform.log" 2>&1 &
-pids+=($!)
+: > "$OUT/portal-platform.log"
+MINGJING_TENANTS_DIR= start_platform 38080 $DB $KC "$OUT/portal-platform.log" -Xmx512m
+pids+=("$APP_PID")
 wait_for "$APP/q/health/ready" platform 120
 curl -fs -o /dev/null -H "Authorization: Bearer $(operator_token $KC)" -H 'Content-Type: application/json' \
   -d '{"id":"bench","name":"压测县","regionCode":"330782","admin":{"username":"admin"}}' "$APP/api/platform/tenants"

@@ -1,4 +1,5 @@
-# Shared by run.sh and test.sh: pick a JDK 21+ and make sure PostgreSQL answers on 127.0.0.1:5432.
+# Shared by run.sh, test.sh and the benchmarks: pick a JDK 21+, make sure PostgreSQL answers on
+# 127.0.0.1:5432, start Keycloak and the platform, get tokens.
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PG_HOST=127.0.0.1
@@ -78,7 +79,41 @@ start_keycloak() {
   wait_for "http://127.0.0.1:$port/realms/mingjing-platform" Keycloak 240
 }
 
-operator_token() { # KEYCLOAK_URL
-  curl -fs -d grant_type=password -d client_id=mingjing-cli -d username=operator -d password=operator \
-    "$1/realms/mingjing-platform/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+# Starts the built platform in the background, appending to LOG; other settings come from the
+# caller's environment (MINGJING_*): start_platform PORT DATABASE KEYCLOAK_URL LOG [JVM option…] (pid in APP_PID)
+start_platform() {
+  local port=$1 db=$2 kc=$3 log=$4
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" MINGJING_KEYCLOAK_URL=$kc \
+    QUARKUS_HTTP_PORT=$port MINGJING_SECRET="${MINGJING_SECRET:-demo-only-secret-not-for-production}" \
+    java "${@:5}" -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" >> "$log" 2>&1 &
+  APP_PID=$!
+}
+
+# A benchmark's own databases, dropped and created afresh: fresh_databases APP_DATABASE [OTHER…]
+fresh_databases() {
+  local d
+  for d in "$@"; do psql_admin -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done
+  ensure_database "$1" mingjing
+}
+
+access_token() { sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
+
+user_token() { # KEYCLOAK_URL REALM USERNAME PASSWORD
+  curl -fs -d grant_type=password -d client_id=mingjing-cli -d "username=$3" -d "password=$4" \
+    "$1/realms/$2/protocol/openid-connect/token" | access_token
+}
+
+operator_token() { user_token "$1" mingjing-platform operator operator; }
+
+# As if the user had completed their first login: set_password KEYCLOAK_URL REALM USERNAME PASSWORD
+set_password() {
+  local admin id
+  admin=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$1/realms/master/protocol/openid-connect/token" | access_token)
+  id=$(curl -fs -H "Authorization: Bearer $admin" "$1/admin/realms/$2/users?username=$3&exact=true" \
+    | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  curl -fs -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"type\":\"password\",\"value\":\"$4\",\"temporary\":false}" "$1/admin/realms/$2/users/$id/reset-password"
+  curl -fs -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"requiredActions":[]}' \
+    "$1/admin/realms/$2/users/$id"
 }

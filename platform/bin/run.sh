@@ -22,12 +22,10 @@ start_keycloak 8180 keycloak "$ROOT/platform/target/keycloak.log"
 pids+=("$KC_PID")
 
 echo "mingjing: starting the platform on :8080 (log: platform/target/platform.log)"
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/mingjing" \
-MINGJING_KEYCLOAK_URL=http://127.0.0.1:8180 MINGJING_TENANTS_DIR="$ROOT/tenants" \
-MINGJING_SECRET="${MINGJING_SECRET:-demo-only-secret-not-for-production}" \
-MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
-  java -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" > "$ROOT/platform/target/platform.log" 2>&1 &
-pids+=($!)
+: > "$ROOT/platform/target/platform.log"
+MINGJING_TENANTS_DIR="$ROOT/tenants" MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
+  start_platform 8080 mingjing http://127.0.0.1:8180 "$ROOT/platform/target/platform.log"
+pids+=("$APP_PID")
 wait_for "http://127.0.0.1:8080/q/health/ready" platform 120
 counties=$(ls "$ROOT/tenants")
 for c in $counties; do wait_for "http://127.0.0.1:8080/api/t/$c/org-units" "county $c" 120; done

@@ -12,6 +12,7 @@ import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -36,6 +37,8 @@ public class AppealService {
     SlaClock clock;
     @Inject
     AuditLog audit;
+    @Inject
+    EntityManager em;
 
     /** What the appellant keeps: the tracking number, the receipt hash and, for anonymous reports, the code. */
     public record Receipt(String trackingNo, String receiptHash, String receiptCode, boolean replayed) {
@@ -246,24 +249,24 @@ public class AppealService {
     }
 
     /** 督办: the same person on the same matter within 30 days, or three people on one matter. */
-    private static void flagRepeats(Appeal a, Instant now) {
+    private void flagRepeats(Appeal a, Instant now) {
         Instant since = now.minus(REPEAT_WINDOW);
         if (a.appellantUserId != null && Appeal.count("appellantUserId = ?1 and category = ?2 and village = ?3 "
                 + "and createdAt >= ?4", a.appellantUserId, a.category, a.village, since) > 0) {
             a.supervised = true;
             a.supervisionReason = "repeat: the same resident on the same matter within 30 days";
         }
-        List<Appeal> others = Appeal.list("category = ?1 and village = ?2 and createdAt >= ?3 and state <> ?4 "
-                + "and appellantUserId is not null", a.category, a.village, since, AppealState.RATED);
-        long people = others.stream().map(o -> o.appellantUserId).filter(id -> !id.equals(a.appellantUserId))
-                .distinct().count() + (a.appellantUserId == null ? 0 : 1);
+        String others = "category = ?1 and village = ?2 and createdAt >= ?3 and state <> ?4 and appellantUserId is not null";
+        long people = em.createQuery("select count(distinct appellantUserId) from Appeal where " + others
+                + " and appellantUserId <> ?5", Long.class).setParameter(1, a.category).setParameter(2, a.village)
+                .setParameter(3, since).setParameter(4, AppealState.RATED)
+                .setParameter(5, String.valueOf(a.appellantUserId)).getSingleResult()
+                + (a.appellantUserId == null ? 0 : 1);
         if (people >= 3) {
             a.supervised = true;
             a.supervisionReason = "multi-person: " + people + " residents on the same matter";
-            others.forEach(o -> {
-                o.supervised = true;
-                o.supervisionReason = a.supervisionReason;
-            });
+            Appeal.update("supervised = true, supervisionReason = ?5 where " + others + " and supervised = false",
+                    a.category, a.village, since, AppealState.RATED, a.supervisionReason);
         }
     }
 

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Starts a step's clock from the county's limit for the case's kind and state. A new step starts
@@ -15,11 +17,24 @@ import java.util.List;
 public class SlaClock {
 
     static final double YELLOW_AT = 0.8;
+    static final Duration DEFAULT_LIMIT = Duration.ofHours(72);
 
     @Inject
     EntityManager em;
 
     void start(Appeal a, Instant now, SlaState colour) {
+        start(a, now, colour, limits());
+    }
+
+    /** The county's limits by "KIND/STATE"; a missing one is 72 hours. */
+    Map<String, Duration> limits() {
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, state, hours FROM appeal_time_limit", Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> r[0] + "/" + r[1],
+                r -> Duration.ofHours(((Number) r[2]).longValue())));
+    }
+
+    void start(Appeal a, Instant now, SlaState colour, Map<String, Duration> limits) {
         a.stepStartedAt = now;
         a.sla = colour;
         if (!a.state.clockRuns()) {
@@ -27,9 +42,7 @@ public class SlaClock {
             a.dueAt = null;
             return;
         }
-        List<?> hours = em.createNativeQuery("SELECT hours FROM appeal_time_limit WHERE kind = ?1 AND state = ?2")
-                .setParameter(1, a.kind.name()).setParameter(2, a.state.name()).getResultList();
-        Duration limit = Duration.ofHours(hours.isEmpty() ? 72 : ((Number) hours.get(0)).longValue());
+        Duration limit = limits.getOrDefault(a.kind + "/" + a.state, DEFAULT_LIMIT);
         a.dueAt = now.plus(limit);
         a.yellowAt = a.sla == SlaState.GREEN ? now.plus(Duration.ofSeconds((long) (limit.toSeconds() * YELLOW_AT)))
                 : null;

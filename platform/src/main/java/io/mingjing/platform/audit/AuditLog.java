@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -17,28 +19,43 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
-    /**
-     * @param payload the written content (JSON, CSV …); only its SHA-256 is kept
-     * @return the new entry, whose hash is the receipt for the write
-     */
+    /** One write to record; the payload is the written content (JSON, CSV …), of which only its SHA-256 is kept. */
+    public record Draft(String actor, String action, String entity, String entityId, byte[] payload) {
+    }
+
+    /** @return the new entry, whose hash is the receipt for the write */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String actor, String action, String entity, String entityId, byte[] payload) {
+        return appendAll(List.of(new Draft(actor, action, entity, entityId, payload))).getFirst();
+    }
+
+    /** Appends in order, reading and moving the chain's head once (the time-limit sweep writes hundreds). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEntry> appendAll(List<Draft> drafts) {
         // Locking the head row serialises appenders, so the chain never forks.
         Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
-        AuditEntry e = new AuditEntry();
-        e.seq = ((Number) head[0]).longValue() + 1;
-        e.prevHash = (String) head[1];
-        e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        e.actor = actor;
-        e.action = action;
-        e.entity = entity;
-        e.entityId = entityId;
-        e.payloadDigest = AuditEntry.sha256(payload);
-        e.hash = e.computeHash();
-        em.persist(e);
+        long seq = ((Number) head[0]).longValue();
+        String prev = (String) head[1];
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<AuditEntry> entries = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            AuditEntry e = new AuditEntry();
+            e.seq = ++seq;
+            e.prevHash = prev;
+            e.at = at;
+            e.actor = d.actor();
+            e.action = d.action();
+            e.entity = d.entity();
+            e.entityId = d.entityId();
+            e.payloadDigest = AuditEntry.sha256(d.payload());
+            e.hash = e.computeHash();
+            em.persist(e);
+            prev = e.hash;
+            entries.add(e);
+        }
         em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
-                .setParameter(1, e.seq).setParameter(2, e.hash).executeUpdate();
-        return e;
+                .setParameter(1, seq).setParameter(2, prev).executeUpdate();
+        return entries;
     }
 }
