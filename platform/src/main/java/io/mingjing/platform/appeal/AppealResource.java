@@ -2,10 +2,6 @@ package io.mingjing.platform.appeal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.audit.AuditEntry;
-import io.mingjing.platform.audit.AuditLog;
-import io.mingjing.platform.identity.Caller;
-import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.security.Authenticated;
@@ -25,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,10 +45,6 @@ public class AppealResource {
     AppealService appeals;
     @Inject
     AppealAccess access;
-    @Inject
-    CurrentCaller caller;
-    @Inject
-    AuditLog audit;
     @Inject
     ObjectMapper json;
     @Inject
@@ -106,15 +97,8 @@ public class AppealResource {
     /** An anonymous reporter follows their report with the receipt code they were given. */
     @GET
     @Path("/appeals/track/{trackingNo}")
-    @Transactional
     public AppealView track(@PathParam("trackingNo") String trackingNo, @QueryParam("code") String code) {
-        Appeal a = Appeal.find("trackingNo", trackingNo).firstResult();
-        if (a == null || a.receiptCodeHash == null || code == null
-                || !a.receiptCodeHash.equals(AuditEntry.sha256(trackingNo + ":" + code))) {
-            throw AppealAccess.notFound(trackingNo);
-        }
-        audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
-        return AppealView.of(a, false, true);
+        return appeals.track(trackingNo, code);
     }
 
     @POST

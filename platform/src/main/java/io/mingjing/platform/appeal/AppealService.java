@@ -28,6 +28,7 @@ public class AppealService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    private static final int SUBJECT_WINDOW = 200;
 
     @Inject
     CurrentCaller caller;
@@ -83,10 +84,11 @@ public class AppealService {
         a.persist();
         Attachments.store(a.id, uploads);
         step(a, a.appellantUserId == null ? "anonymous" : auditActor(a, c), "submit", null);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
+        // last: the audit chain is locked from here to the commit
         AuditEntry receipt = audit.append(auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
         a.receiptHash = receipt.hash;
-        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
         return new Receipt(a.trackingNo, a.receiptHash, receiptCode, false);
     }
 
@@ -130,6 +132,18 @@ public class AppealService {
         return AppealView.of(a, access.maySeeAppellant(a), true).withNext(next);
     }
 
+    /** An anonymous reporter follows their report with its receipt code; a wrong code is a plain 404. */
+    @Transactional
+    public AppealView track(String trackingNo, String code) {
+        Appeal a = Appeal.find("trackingNo", trackingNo).firstResult();
+        if (a == null || a.receiptCodeHash == null || code == null
+                || !a.receiptCodeHash.equals(AuditEntry.sha256(trackingNo + ":" + code.strip().toUpperCase()))) {
+            throw AppealAccess.notFound(trackingNo);
+        }
+        audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
+        return AppealView.of(a, false, true);
+    }
+
     /** A handler's step: accept, assign, rectify, reply. */
     @Transactional
     public Appeal advance(String trackingNo, AppealState to, String note) {
@@ -150,10 +164,10 @@ public class AppealService {
         a.state = to;
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
-        audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
-                String.valueOf(note).getBytes(StandardCharsets.UTF_8));
         InboxMessage.toPerson(a.appellantUserId, a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to),
                 a.kind == AppealKind.REPORT);
+        audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
+                String.valueOf(note).getBytes(StandardCharsets.UTF_8));
         return a;
     }
 
@@ -192,9 +206,9 @@ public class AppealService {
         }
         clock.start(a, now, SlaState.GREEN);
         step(a, auditActor(a, caller.get()), action, reason);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
         audit.append(auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
                 String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
         return a;
     }
 
@@ -248,25 +262,31 @@ public class AppealService {
         return null;
     }
 
-    /** 督办: the same person on the same matter within 30 days, or three people on one matter. */
+    /**
+     * 督办: the same person on the same matter within 30 days, or three people on one matter. Both
+     * read a bounded number of rows through indexes, however many cases a village has.
+     */
     private void flagRepeats(Appeal a, Instant now) {
         Instant since = now.minus(REPEAT_WINDOW);
-        if (a.appellantUserId != null && Appeal.count("appellantUserId = ?1 and category = ?2 and village = ?3 "
-                + "and createdAt >= ?4", a.appellantUserId, a.category, a.village, since) > 0) {
+        if (a.appellantUserId != null && !Appeal.find("appellantUserId = ?1 and category = ?2 and village = ?3 "
+                + "and createdAt >= ?4", a.appellantUserId, a.category, a.village, since).range(0, 0).list().isEmpty()) {
             a.supervised = true;
             a.supervisionReason = "repeat: the same resident on the same matter within 30 days";
         }
-        String others = "category = ?1 and village = ?2 and createdAt >= ?3 and state <> ?4 and appellantUserId is not null";
-        long people = em.createQuery("select count(distinct appellantUserId) from Appeal where " + others
-                + " and appellantUserId <> ?5", Long.class).setParameter(1, a.category).setParameter(2, a.village)
-                .setParameter(3, since).setParameter(4, AppealState.RATED)
-                .setParameter(5, String.valueOf(a.appellantUserId)).getSingleResult()
-                + (a.appellantUserId == null ? 0 : 1);
-        if (people >= 3) {
+        // the 200 most recent cases on this matter: three people among them is enough to know
+        List<?> people = em.createNativeQuery("""
+                SELECT DISTINCT appellant_user_id FROM (SELECT appellant_user_id, state FROM appeal
+                  WHERE village = ?1 AND category = ?2 AND created_at >= ?3 ORDER BY created_at DESC LIMIT ?5) recent
+                WHERE state <> 'RATED' AND appellant_user_id IS NOT NULL AND appellant_user_id <> ?4""")
+                .setParameter(1, a.village).setParameter(2, a.category).setParameter(3, since)
+                .setParameter(4, String.valueOf(a.appellantUserId)).setParameter(5, SUBJECT_WINDOW).getResultList();
+        long count = people.size() + (a.appellantUserId == null ? 0 : 1);
+        if (count >= 3) {
             a.supervised = true;
-            a.supervisionReason = "multi-person: " + people + " residents on the same matter";
-            Appeal.update("supervised = true, supervisionReason = ?5 where " + others + " and supervised = false",
-                    a.category, a.village, since, AppealState.RATED, a.supervisionReason);
+            a.supervisionReason = "multi-person: " + count + " residents on the same matter";
+            Appeal.update("supervised = true, supervisionReason = ?4 where village = ?1 and category = ?2 "
+                    + "and createdAt >= ?3 and state <> ?5 and supervised = false", a.village, a.category, since,
+                    a.supervisionReason, AppealState.RATED);
         }
     }
 

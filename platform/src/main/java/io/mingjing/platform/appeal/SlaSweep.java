@@ -101,11 +101,11 @@ public class SlaSweep {
                         + a.trackingNo + " 办理超时，已提级督办", true, a.kind == AppealKind.REPORT});
             }
         }
-        audit.appendAll(audits);
         insertAll("INSERT INTO appeal_step (appeal_id, at, actor, action, to_state, note) VALUES (?, ?, ?, ?, ?, ?)",
                 steps);
         insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person, discreet) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", messages);
+        audit.appendAll(audits); // last: the audit chain is locked from here to the commit
         return overdue.size();
     }
 

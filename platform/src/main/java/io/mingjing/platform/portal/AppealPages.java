@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -54,6 +55,8 @@ public class AppealPages {
         static native TemplateInstance list(Page p, List<AppealView> cases);
 
         static native TemplateInstance one(Page p, AppealView c);
+
+        static native TemplateInstance track(Page p, String no);
     }
 
     @Inject
@@ -105,8 +108,21 @@ public class AppealPages {
         return Response.seeOther(URI.create(ctx.page(null).base() + "/appeals/" + trackingNo)).build();
     }
 
+    /** An anonymous reporter's way back: the tracking number and the receipt code from the receipt. */
+    @GET
+    @Path("/track")
+    @PermitAll
+    public TemplateInstance track(@QueryParam("no") String no, @QueryParam("code") String code) {
+        if (no == null || no.isBlank() || code == null || code.isBlank()) {
+            return Templates.track(ctx.page(null), no == null ? "" : no);
+        }
+        return Templates.one(ctx.page(null), appeals.track(no.strip().toUpperCase(), code));
+    }
+
+    /** Logged out, the form files a report (举报) only, anonymously, answered with a receipt code. */
     @GET
     @Path("/new")
+    @PermitAll
     @Transactional
     public TemplateInstance form(@QueryParam("payment") String payment) {
         Resident me = Resident.byUserId(caller.get().userId());
@@ -118,6 +134,7 @@ public class AppealPages {
 
     @POST
     @Path("/new")
+    @PermitAll
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
             @RestForm String body, @RestForm String village, @RestForm String payment,

@@ -171,6 +171,37 @@ class AppealTest {
         given().get("/api/t/" + t + "/villages/" + People.VILLAGE_X + "/inquiries").then()
                 .body("find { it.trackingNo == '" + no + "' }.reply", containsString("东段"))
                 .body("appellant", everyItem(nullValue()));
+        // a browser on the portal gets a problem as a page; an API client as problem+json
+        given().accept("text/html,application/xhtml+xml,*/*;q=0.8").get("/t/" + t + "/v/330782999999").then()
+                .statusCode(404).contentType(containsString("text/html")).body(containsString("出错了"))
+                .body(containsString("href=\"/t/" + t + "/\""));
+        given().get("/t/" + t + "/v/330782999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theLoggedOutPortalFilesAnAnonymousReportAndFollowsItByItsReceiptCode() {
+        String html = "text/html,application/xhtml+xml,*/*;q=0.8";
+        given().accept(html).get("/t/" + t + "/appeals/new").then().statusCode(200)
+                .body(containsString("匿名举报")).body(containsString("name=\"kind\" value=\"REPORT\""));
+        String receipt = given().accept(html).multiPart("kind", "REPORT").multiPart("category", "discipline")
+                .multiPart("subject", "村干部优亲厚友").multiPart("body", "低保评定不公").multiPart("village", People.VILLAGE_X)
+                .post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<strong>([A-Z2-9]{10})</strong>.*?"
+                + "<strong class=\"code\">([A-Z2-9]{12})</strong>", java.util.regex.Pattern.DOTALL).matcher(receipt);
+        assertTrue(m.find(), receipt);
+        String no = m.group(1);
+        String code = m.group(2);
+        given().accept(html).get("/t/" + t + "/appeals/track?no=" + no + "&code=" + code.toLowerCase()).then()
+                .statusCode(200).body(containsString("村干部优亲厚友")).body(containsString("已提交"));
+        given().accept(html).get("/t/" + t + "/appeals/track?no=" + no + "&code=AAAAAAAAAAAA").then().statusCode(404)
+                .body(containsString("出错了"));
+        given().accept(html).get("/t/" + t + "/appeals/track").then().statusCode(200).body(containsString("回执码"));
+        given().auth().oauth2(inspector).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
+                .body("kind", equalTo("REPORT")).body("appellant.channel", equalTo("PORTAL"));
+        given().auth().oauth2(cadreX).get("/api/t/" + t + "/appeals/" + no).then().statusCode(404);
+        given().accept(html).multiPart("kind", "COMPLAINT").multiPart("category", "village-affairs")
+                .multiPart("subject", "匿名诉求").multiPart("body", "不能匿名").multiPart("village", People.VILLAGE_X)
+                .post("/t/" + t + "/appeals/new").then().statusCode(401).body(containsString("出错了"));
     }
 
     @Test

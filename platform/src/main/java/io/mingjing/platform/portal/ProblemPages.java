@@ -1,0 +1,37 @@
+package io.mingjing.platform.portal;
+
+import io.mingjing.platform.problem.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * A browser on a portal page gets a problem as a page in plain words with a way back to the county's
+ * home, not as JSON; the status stays. API clients keep getting {@code application/problem+json}.
+ */
+public class ProblemPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance problem(Problem problem, String home);
+    }
+
+    @ServerResponseFilter
+    public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (response.getEntity() instanceof Problem problem && path.startsWith("/t/") && wantsHtml(request)) {
+            String[] segments = path.split("/");
+            String home = segments.length > 2 ? "/t/" + segments[2] + "/" : "/";
+            response.setEntity(Templates.problem(problem, home).render(), null,
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+    }
+
+    private static boolean wantsHtml(ContainerRequestContext request) {
+        return request.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE)
+                && !m.isWildcardType());
+    }
+}
