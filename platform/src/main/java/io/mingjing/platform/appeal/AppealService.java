@@ -141,7 +141,7 @@ public class AppealService {
             throw AppealAccess.notFound(trackingNo);
         }
         audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
-        return AppealView.of(a, false, true);
+        return AppealView.of(a, false, true).withNext(List.of());
     }
 
     /** A handler's step: accept, assign, rectify, reply. */

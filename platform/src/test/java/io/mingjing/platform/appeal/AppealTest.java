@@ -178,14 +178,20 @@ class AppealTest {
         given().get("/t/" + t + "/v/330782999999").then().statusCode(404).contentType("application/problem+json");
     }
 
+    /** The portal's multipart form as a browser sends it: UTF-8 text parts, asking for HTML. */
+    private static io.restassured.specification.RequestSpecification portalForm(Map<String, String> fields) {
+        var request = given().accept("text/html,application/xhtml+xml,*/*;q=0.8");
+        fields.forEach((name, value) -> request.multiPart(name, value, "text/plain; charset=UTF-8"));
+        return request;
+    }
+
     @Test
     void theLoggedOutPortalFilesAnAnonymousReportAndFollowsItByItsReceiptCode() {
         String html = "text/html,application/xhtml+xml,*/*;q=0.8";
         given().accept(html).get("/t/" + t + "/appeals/new").then().statusCode(200)
                 .body(containsString("匿名举报")).body(containsString("name=\"kind\" value=\"REPORT\""));
-        String receipt = given().accept(html).multiPart("kind", "REPORT").multiPart("category", "discipline")
-                .multiPart("subject", "村干部优亲厚友").multiPart("body", "低保评定不公").multiPart("village", People.VILLAGE_X)
-                .post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
+        String receipt = portalForm(Map.of("kind", "REPORT", "category", "discipline", "subject", "村干部优亲厚友",
+                "body", "低保评定不公", "village", People.VILLAGE_X)).post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<strong>([A-Z2-9]{10})</strong>.*?"
                 + "<strong class=\"code\">([A-Z2-9]{12})</strong>", java.util.regex.Pattern.DOTALL).matcher(receipt);
         assertTrue(m.find(), receipt);
@@ -199,9 +205,8 @@ class AppealTest {
         given().auth().oauth2(inspector).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
                 .body("kind", equalTo("REPORT")).body("appellant.channel", equalTo("PORTAL"));
         given().auth().oauth2(cadreX).get("/api/t/" + t + "/appeals/" + no).then().statusCode(404);
-        given().accept(html).multiPart("kind", "COMPLAINT").multiPart("category", "village-affairs")
-                .multiPart("subject", "匿名诉求").multiPart("body", "不能匿名").multiPart("village", People.VILLAGE_X)
-                .post("/t/" + t + "/appeals/new").then().statusCode(401).body(containsString("出错了"));
+        portalForm(Map.of("kind", "COMPLAINT", "category", "village-affairs", "subject", "匿名诉求", "body", "不能匿名",
+                "village", People.VILLAGE_X)).post("/t/" + t + "/appeals/new").then().statusCode(401).body(containsString("出错了"));
     }
 
     @Test
