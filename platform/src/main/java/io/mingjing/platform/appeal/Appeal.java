@@ -124,4 +124,12 @@ public class Appeal extends PanacheEntityBase {
         }
         return false;
     }
+
+    /**
+     * Where the appellant's messages go: their user id, or {@code tel:<phone>} for someone staff filed
+     * for who has no account (channels reach them by SMS; no inbox shows it), or null (anonymous).
+     */
+    public String appellantAddress() {
+        return appellantUserId != null ? appellantUserId : appellantPhone != null ? "tel:" + appellantPhone : null;
+    }
 }

@@ -164,7 +164,7 @@ public class AppealService {
         a.state = to;
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
-        InboxMessage.toPerson(a.appellantUserId, a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to),
+        InboxMessage.toPerson(a.appellantAddress(), a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to),
                 a.kind == AppealKind.REPORT);
         audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));

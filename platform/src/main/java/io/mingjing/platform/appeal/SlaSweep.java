@@ -96,8 +96,8 @@ public class SlaSweep {
                     messages.add(new Object[] {unit, a.id, at, text, false, false});
                 }
             }
-            if (a.appellantUserId != null) {
-                messages.add(new Object[] {a.appellantUserId, a.id, at, "您的" + AppealService.label(a) + " "
+            if (a.appellantAddress() != null) {
+                messages.add(new Object[] {a.appellantAddress(), a.id, at, "您的" + AppealService.label(a) + " "
                         + a.trackingNo + " 办理超时，已提级督办", true, a.kind == AppealKind.REPORT});
             }
         }

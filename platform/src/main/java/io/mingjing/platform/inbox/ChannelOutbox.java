@@ -23,14 +23,16 @@ public class ChannelOutbox {
     /** Oldest first; discreet messages already carry the neutral text. */
     public List<Notification> pending(String channel, Instant since, String inboxLink, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT m.id, m.recipient, r.phone, m.text, m.discreet, m.at FROM inbox_message m
+                SELECT m.id, CASE WHEN m.recipient NOT LIKE 'tel:%' THEN m.recipient END,
+                  COALESCE(r.phone, substring(m.recipient FROM '^tel:(.*)$')), m.text, m.discreet, m.at
+                FROM inbox_message m
                 LEFT JOIN resident r ON r.user_id = m.recipient
                 WHERE m.to_person AND m.at > ?1 AND NOT EXISTS (SELECT 1 FROM inbox_delivery d
                   WHERE d.message_id = m.id AND d.channel = ?2 AND (d.delivered_at IS NOT NULL OR d.attempts >= ?3))
                 ORDER BY m.at, m.id LIMIT ?4""", Object[].class).setParameter(1, since).setParameter(2, channel)
                 .setParameter(3, MAX_ATTEMPTS).setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (Boolean) r[4] ? NEUTRAL : (String) r[3], inboxLink, instant(r[5]))).toList();
+                (Boolean) r[4] ? NEUTRAL : (String) r[3], r[1] == null ? null : inboxLink, instant(r[5]))).toList();
     }
 
     /** @param error null when delivered */

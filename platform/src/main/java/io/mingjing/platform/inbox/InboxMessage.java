@@ -44,7 +44,7 @@ public class InboxMessage extends PanacheEntityBase {
         send(address, appealId, text, false, false);
     }
 
-    /** To one person by user id; nobody (an anonymous reporter) when null. */
+    /** To one person by user id or {@code tel:<phone>} (no account); nobody (an anonymous reporter) when null. */
     public static void toPerson(String userId, Long appealId, String text, boolean discreet) {
         send(userId, appealId, text, true, discreet);
     }

@@ -6,10 +6,10 @@ import io.mingjing.platform.appeal.AppealRequest;
 import io.mingjing.platform.appeal.AppealService;
 import io.mingjing.platform.appeal.AppealState;
 import io.mingjing.platform.appeal.AppealView;
-import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
+import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,9 +29,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -97,7 +98,7 @@ public class AppealPages {
     public Response advance(@PathParam("trackingNo") String trackingNo, @FormParam("to") AppealState to,
             @FormParam("note") String note) {
         if (to == null) {
-            throw ProblemException.invalid(400, "Choose the next step.", java.util.Map.of("to", "is required"));
+            throw ProblemException.invalid(400, "Choose the next step.", Map.of("to", "is required"));
         }
         appeals.advance(trackingNo, to, note);
         return backTo(trackingNo);
@@ -138,9 +139,12 @@ public class AppealPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
             @RestForm String body, @RestForm String village, @RestForm String payment,
-            @RestForm("photo") List<FileUpload> photos, @RestForm("voice") FileUpload voice) throws IOException {
+            @RestForm("photo") List<FileUpload> photos, @RestForm("voice") FileUpload voice,
+            @RestForm String forName, @RestForm String forPhone, @RestForm String forChannel) throws IOException {
+        AppealRequest.OnBehalfOf onBehalf = blank(forName) ? null
+                : new AppealRequest.OnBehalfOf(forName.strip(), blank(forPhone) ? null : forPhone.strip(), forChannel);
         AppealRequest request = new AppealRequest(kind, category, subject, body, village, null, null,
-                payment == null || payment.isBlank() ? null : payment, null, null);
+                blank(payment) ? null : payment, null, onBehalf);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
@@ -148,5 +152,9 @@ public class AppealPages {
         var files = uploads.read(request.toString(), photos, voice);
         var receipt = appeals.submit(request, files.uploads(), null, files.digest());
         return Templates.receipt(ctx.page(OrgUnit.findById(village)), receipt);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A module's notification channel (the echo plugin's "sms") receives the persons' inbox messages of
- * the counties that enabled it: with the phone, once each, again after a failure, and a report's
- * messages only as a neutral text.
+ * the counties that enabled it: with the phone, once each, again after a failure, a report's
+ * messages only as a neutral text, and someone staff filed for by their phone alone.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStack.class)
@@ -68,8 +68,22 @@ class PluginChannelTest {
                 .get("text");
         assertFalse(neutral.contains(report) || neutral.contains("举报"), neutral);
 
+        // someone without an account who phoned in: reached by their phone only
+        String phoned = given().auth().oauth2(cadre).contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT",
+                "category", "village-affairs", "subject", "来电反映", "body", "水渠堵了", "village", People.VILLAGE_X,
+                "onBehalfOf", Map.of("name", "赵六", "phone", "13600000999", "channel", "PHONE")))
+                .post("/api/t/" + t + "/appeals").then().statusCode(201).extract().path("trackingNo");
+        step(t, cadre, phoned);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> count(t, "SELECT count(*) FROM " + schema(t)
+                + ".echo_sent") == 3);
+        Map<String, String> sms = row(t, "SELECT recipient, phone, text, link FROM " + schema(t)
+                + ".echo_sent WHERE phone = '13600000999'");
+        assertTrue(sms.get("text").contains(phoned), sms.get("text"));
+        assertEquals(null, sms.get("recipient"));
+        assertEquals(null, sms.get("link"));
+
         Thread.sleep(3000); // further rounds send nothing twice; unit messages and other counties never
-        assertEquals(2, count(t, "SELECT count(*) FROM " + schema(t) + ".echo_sent"));
+        assertEquals(3, count(t, "SELECT count(*) FROM " + schema(t) + ".echo_sent"));
         assertFalse(PluginRuntimeTest.tables(quiet).contains("echo_sent"));
         given().get("/api/t/" + t + "/audit/verify").then().statusCode(200);
     }

@@ -86,7 +86,7 @@ class PortalBrowserTest {
             assertTrue(browser.getPageSource().contains("收益分配方案"), "resident-only column after login");
 
             String no = fileACase(browser, wait, base);
-            String cadre = Tokens.user("yiwu", "cadre");
+            String cadre = Tokens.password("mingjing-yiwu", "cadre", "demo123"); // its demo password: other tests log in with it
             for (String to : new String[] {"ACCEPTED", "REPLIED"}) {
                 RestAssured.given().auth().oauth2(cadre).contentType("application/json")
                         .body("{\"to\":\"" + to + "\",\"note\":\"已安排电工修好\"}")
