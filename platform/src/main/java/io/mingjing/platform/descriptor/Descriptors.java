@@ -3,6 +3,7 @@ package io.mingjing.platform.descriptor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mingjing.platform.appeal.DemoAppeals;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
@@ -59,6 +60,8 @@ public class Descriptors {
     StaffService staff;
     @Inject
     io.mingjing.platform.portal.DemoContent demoContent;
+    @Inject
+    DemoAppeals demoAppeals;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -94,6 +97,7 @@ public class Descriptors {
                     csv -> residents.importCsv(id, csv, ACTOR, false));
             demoStaff(id, county.resolve("staff.csv"));
             demoContent.apply(id, county, ACTOR);
+            demoAppeals.apply(id, county);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }
