@@ -1,5 +1,6 @@
 package io.mingjing.platform.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -26,6 +27,7 @@ public class Inbox {
     /**
      * @param kind {@code case} (with its tracking number) or {@code notice} (with its id)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String kind, Instant at, String text, String trackingNo, Long noticeId) {
     }
 
