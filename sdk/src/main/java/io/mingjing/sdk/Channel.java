@@ -1,5 +1,8 @@
 package io.mingjing.sdk;
 
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * Delivers a person's inbox messages over another channel — SMS, WeChat, a loudspeaker system — so
  * that a villager who never opens the portal still hears that their case moved.
@@ -11,8 +14,8 @@ package io.mingjing.sdk;
  * worker thread of the module's own pool, under the same timeout as routes. <b>Tenant:</b> the
  * message's county, with {@link Caller#SYSTEM}; its SQL and audit entries are one transaction.
  *
- * <p>What a report's reporter is told goes out neutral (no kind, no tracking number): a channel must
- * not learn that someone filed a 举报.
+ * <p>A message never names the kind of case: a channel must not learn that someone filed a 举报
+ * (and modules cannot read the county's cases).
  *
  * <pre>{@code
  * Channel.of("sms", (ctx, n) -> {
@@ -26,6 +29,16 @@ package io.mingjing.sdk;
  * @param name what the county admin sees, e.g. {@code sms} or {@code wechat}
  */
 public record Channel(String name, Notifier notifier) implements ModuleManifest.Part {
+
+    /** Lowercase letters, digits and '-', 2–24 characters, like a module id. */
+    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{1,23}$");
+
+    public Channel {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("channel name must match " + NAME.pattern() + ": " + name);
+        }
+        Objects.requireNonNull(notifier, "notifier");
+    }
 
     public static Channel of(String name, Notifier notifier) {
         return new Channel(name, notifier);

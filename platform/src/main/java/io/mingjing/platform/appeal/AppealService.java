@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -127,8 +128,10 @@ public class AppealService {
             audit.append(auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
                     a.trackingNo.getBytes(StandardCharsets.UTF_8));
         }
-        List<AppealState> next = access.mayHandle(a) ? handlerMoves(a)
-                : access.isAppellant(a) && a.state == AppealState.REPLIED ? List.of(AppealState.RATED) : List.of();
+        List<AppealState> next = new ArrayList<>(access.mayHandle(a) ? handlerMoves(a) : List.of());
+        if (a.state == AppealState.REPLIED && mayRate(a)) {
+            next.add(AppealState.RATED);
+        }
         return AppealView.of(a, access.maySeeAppellant(a), true).withNext(next);
     }
 
@@ -164,8 +167,7 @@ public class AppealService {
         a.state = to;
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
-        InboxMessage.toPerson(a.appellantAddress(), a.id, "您的" + label(a) + " " + a.trackingNo + " 已" + stateZh(to),
-                a.kind == AppealKind.REPORT);
+        InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, "已" + stateZh(to)));
         audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));
         return a;
@@ -175,7 +177,7 @@ public class AppealService {
     @Transactional
     public Appeal rate(String trackingNo, boolean satisfied, String reason) {
         Appeal a = access.requireReadable(trackingNo);
-        if (!access.isAppellant(a)) {
+        if (!mayRate(a)) {
             throw new ProblemException(403, "Forbidden", "Only the person who filed case " + trackingNo
                     + " can rate it.");
         }
@@ -212,6 +214,14 @@ public class AppealService {
         return a;
     }
 
+    /**
+     * 问效 is the appellant's; for someone without an account (filed for by staff, or an anonymous
+     * report) the handler records the rating they gave in person or by phone, as an audited step.
+     */
+    private boolean mayRate(Appeal a) {
+        return access.isAppellant(a) || a.appellantUserId == null && access.mayHandle(a);
+    }
+
     /** A reply waits for the appellant's rating: only they move it on (问效). */
     private static List<AppealState> handlerMoves(Appeal a) {
         return a.state == AppealState.REPLIED ? List.of() : a.state.next();
@@ -245,7 +255,9 @@ public class AppealService {
             a.filedBy = c.actor();
             a.appellantName = request.onBehalfOf().name();
             a.appellantPhone = request.onBehalfOf().phone();
-            Resident r = a.appellantPhone == null ? null : Resident.find("phone", a.appellantPhone).firstResult();
+            // the account with that phone follows the case; never a report's (a mistyped number would show it)
+            Resident r = a.appellantPhone == null || a.kind == AppealKind.REPORT ? null
+                    : Resident.find("phone", a.appellantPhone).firstResult();
             a.appellantUserId = r == null ? null : r.userId;
             return null;
         }
@@ -267,16 +279,21 @@ public class AppealService {
      * read a bounded number of rows through indexes, however many cases a village has.
      */
     private void flagRepeats(Appeal a, Instant now) {
+        if (a.kind == AppealKind.REPORT) {
+            return; // inspectors supervise reports themselves; counting them would tie a reporter to a complaint
+        }
         Instant since = now.minus(REPEAT_WINDOW);
         if (a.appellantUserId != null && !Appeal.find("appellantUserId = ?1 and category = ?2 and village = ?3 "
-                + "and createdAt >= ?4", a.appellantUserId, a.category, a.village, since).range(0, 0).list().isEmpty()) {
+                + "and createdAt >= ?4 and kind <> ?5", a.appellantUserId, a.category, a.village, since,
+                AppealKind.REPORT).range(0, 0).list().isEmpty()) {
             a.supervised = true;
             a.supervisionReason = "repeat: the same resident on the same matter within 30 days";
         }
         // the 200 most recent cases on this matter: three people among them is enough to know
         List<?> people = em.createNativeQuery("""
                 SELECT DISTINCT appellant_user_id FROM (SELECT appellant_user_id, state FROM appeal
-                  WHERE village = ?1 AND category = ?2 AND created_at >= ?3 ORDER BY created_at DESC LIMIT ?5) recent
+                  WHERE village = ?1 AND category = ?2 AND created_at >= ?3 AND kind <> 'REPORT'
+                  ORDER BY created_at DESC LIMIT ?5) recent
                 WHERE state <> 'RATED' AND appellant_user_id IS NOT NULL AND appellant_user_id <> ?4""")
                 .setParameter(1, a.village).setParameter(2, a.category).setParameter(3, since)
                 .setParameter(4, String.valueOf(a.appellantUserId)).setParameter(5, SUBJECT_WINDOW).getResultList();
@@ -285,8 +302,8 @@ public class AppealService {
             a.supervised = true;
             a.supervisionReason = "multi-person: " + count + " residents on the same matter";
             Appeal.update("supervised = true, supervisionReason = ?4 where village = ?1 and category = ?2 "
-                    + "and createdAt >= ?3 and state <> ?5 and supervised = false", a.village, a.category, since,
-                    a.supervisionReason, AppealState.RATED);
+                    + "and createdAt >= ?3 and state <> ?5 and supervised = false and kind <> ?6", a.village,
+                    a.category, since, a.supervisionReason, AppealState.RATED, AppealKind.REPORT);
         }
     }
 
@@ -305,6 +322,14 @@ public class AppealService {
     static String auditActor(Appeal a, Caller c) {
         return a.kind == AppealKind.REPORT && (c.anonymous() || c.userId().equals(a.appellantUserId)) ? "reporter"
                 : c.actor();
+    }
+
+    /**
+     * A message to the appellant never names the kind: it also goes out through modules' channels, and
+     * no SMS gateway may learn that someone reported (举报).
+     */
+    static String personal(Appeal a, String news) {
+        return "您的事项 " + a.trackingNo + " " + news;
     }
 
     static String label(Appeal a) {

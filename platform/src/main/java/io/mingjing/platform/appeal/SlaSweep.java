@@ -93,18 +93,18 @@ public class SlaSweep {
             for (String unit : after == null || after.equals(before) ? new String[] {before}
                     : new String[] {before, after}) {
                 if (unit != null) {
-                    messages.add(new Object[] {unit, a.id, at, text, false, false});
+                    messages.add(new Object[] {unit, a.id, at, text, false});
                 }
             }
             if (a.appellantAddress() != null) {
-                messages.add(new Object[] {a.appellantAddress(), a.id, at, "您的" + AppealService.label(a) + " "
-                        + a.trackingNo + " 办理超时，已提级督办", true, a.kind == AppealKind.REPORT});
+                messages.add(new Object[] {a.appellantAddress(), a.id, at,
+                        AppealService.personal(a, "办理超时，已提级督办"), true});
             }
         }
         insertAll("INSERT INTO appeal_step (appeal_id, at, actor, action, to_state, note) VALUES (?, ?, ?, ?, ?, ?)",
                 steps);
-        insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person, discreet) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", messages);
+        insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person) VALUES (?, ?, ?, ?, ?)",
+                messages);
         audit.appendAll(audits); // last: the audit chain is locked from here to the commit
         return overdue.size();
     }

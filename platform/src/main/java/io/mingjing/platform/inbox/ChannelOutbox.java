@@ -15,16 +15,15 @@ import java.util.List;
 public class ChannelOutbox {
 
     public static final int MAX_ATTEMPTS = 5;
-    static final String NEUTRAL = "您在明镜提交的事项有新进展，请登录查看。";
 
     @Inject
     EntityManager em;
 
-    /** Oldest first; discreet messages already carry the neutral text. */
+    /** Oldest first. */
     public List<Notification> pending(String channel, Instant since, String inboxLink, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT m.id, CASE WHEN m.recipient NOT LIKE 'tel:%' THEN m.recipient END,
-                  COALESCE(r.phone, substring(m.recipient FROM '^tel:(.*)$')), m.text, m.discreet, m.at
+                  COALESCE(r.phone, substring(m.recipient FROM '^tel:(.*)$')), m.text, m.at
                 FROM inbox_message m
                 LEFT JOIN resident r ON r.user_id = m.recipient
                 WHERE m.to_person AND m.at > ?1 AND NOT EXISTS (SELECT 1 FROM inbox_delivery d
@@ -32,7 +31,7 @@ public class ChannelOutbox {
                 ORDER BY m.at, m.id LIMIT ?4""", Object[].class).setParameter(1, since).setParameter(2, channel)
                 .setParameter(3, MAX_ATTEMPTS).setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (Boolean) r[4] ? NEUTRAL : (String) r[3], r[1] == null ? null : inboxLink, instant(r[5]))).toList();
+                (String) r[3], r[1] == null ? null : inboxLink, instant(r[4]))).toList();
     }
 
     /** @param error null when delivered */

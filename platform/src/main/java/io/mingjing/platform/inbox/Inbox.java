@@ -40,18 +40,27 @@ public class Inbox {
 
     /** Newest first, at most 100. */
     public List<Item> items() {
-        Stream<Item> cases = messages(addresses(caller.get())).stream();
+        Stream<Item> cases = messages(caller.get()).stream();
         Stream<Item> fromNotices = notices.forVillages(NoticeResource.villagesOfCaller(caller), LIMIT).stream()
                 .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id));
         return Stream.concat(cases, fromNotices).sorted(Comparator.comparing(Item::at).reversed()).limit(LIMIT)
                 .toList();
     }
 
-    private List<Item> messages(List<String> addresses) {
+    /**
+     * The caller's own messages and their unit's; department staff handle for every department. A
+     * report's messages never reach staff it names, whatever their unit.
+     */
+    private List<Item> messages(Caller c) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT m.at, m.text, a.tracking_no FROM inbox_message m LEFT JOIN appeal a ON a.id = m.appeal_id
-                WHERE m.recipient IN (?1) ORDER BY m.at DESC LIMIT ?2""", Object[].class)
-                .setParameter(1, addresses).setParameter(2, LIMIT).getResultList();
+                WHERE (m.recipient IN (?1) OR ?3 AND m.recipient IN
+                    (SELECT department FROM appeal_category WHERE department IS NOT NULL))
+                  AND (a.accused IS NULL OR lower(?4) NOT IN
+                    (SELECT lower(trim(x)) FROM unnest(string_to_array(a.accused, ',')) x))
+                ORDER BY m.at DESC LIMIT ?2""", Object[].class)
+                .setParameter(1, addresses(c)).setParameter(2, LIMIT)
+                .setParameter(3, c.hasRole(Role.DEPARTMENT_STAFF)).setParameter(4, c.displayName()).getResultList();
         return rows.stream().map(r -> new Item("case", ChannelOutbox.instant(r[0]), (String) r[1], (String) r[2], null))
                 .toList();
     }

@@ -36,20 +36,17 @@ public class InboxMessage extends PanacheEntityBase {
     @Column(name = "to_person")
     public boolean toPerson;
 
-    /** About a report: channels get a neutral text, so no gateway learns that someone reported. */
-    public boolean discreet;
-
     /** To whoever handles at a unit address (org unit code, "inspectors", a department). */
     public static void toUnit(String address, Long appealId, String text) {
-        send(address, appealId, text, false, false);
+        send(address, appealId, text, false);
     }
 
     /** To one person by user id or {@code tel:<phone>} (no account); nobody (an anonymous reporter) when null. */
-    public static void toPerson(String userId, Long appealId, String text, boolean discreet) {
-        send(userId, appealId, text, true, discreet);
+    public static void toPerson(String userId, Long appealId, String text) {
+        send(userId, appealId, text, true);
     }
 
-    private static void send(String recipient, Long appealId, String text, boolean toPerson, boolean discreet) {
+    private static void send(String recipient, Long appealId, String text, boolean toPerson) {
         if (recipient == null) {
             return;
         }
@@ -59,7 +56,6 @@ public class InboxMessage extends PanacheEntityBase {
         m.at = Instant.now();
         m.text = text;
         m.toPerson = toPerson;
-        m.discreet = discreet;
         m.persist();
     }
 }

@@ -113,8 +113,17 @@ public class AppealPages {
     @GET
     @Path("/track")
     @PermitAll
-    public TemplateInstance track(@QueryParam("no") String no, @QueryParam("code") String code) {
-        if (no == null || no.isBlank() || code == null || code.isBlank()) {
+    public TemplateInstance trackForm(@QueryParam("no") String no) {
+        return Templates.track(ctx.page(null), no == null ? "" : no);
+    }
+
+    /** Posted, so the receipt code stays out of addresses, browser history and access logs. */
+    @POST
+    @Path("/track")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance track(@FormParam("no") String no, @FormParam("code") String code) {
+        if (blank(no) || blank(code)) {
             return Templates.track(ctx.page(null), no == null ? "" : no);
         }
         return Templates.one(ctx.page(null), appeals.track(no.strip().toUpperCase(), code));

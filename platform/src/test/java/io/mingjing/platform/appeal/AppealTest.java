@@ -197,11 +197,12 @@ class AppealTest {
         assertTrue(m.find(), receipt);
         String no = m.group(1);
         String code = m.group(2);
-        given().accept(html).get("/t/" + t + "/appeals/track?no=" + no + "&code=" + code.toLowerCase()).then()
-                .statusCode(200).body(containsString("村干部优亲厚友")).body(containsString("已提交"));
-        given().accept(html).get("/t/" + t + "/appeals/track?no=" + no + "&code=AAAAAAAAAAAA").then().statusCode(404)
-                .body(containsString("出错了"));
-        given().accept(html).get("/t/" + t + "/appeals/track").then().statusCode(200).body(containsString("回执码"));
+        given().accept(html).formParam("no", no).formParam("code", code.toLowerCase()).post("/t/" + t + "/appeals/track")
+                .then().statusCode(200).body(containsString("村干部优亲厚友")).body(containsString("已提交"));
+        given().accept(html).formParam("no", no).formParam("code", "AAAAAAAAAAAA").post("/t/" + t + "/appeals/track")
+                .then().statusCode(404).body(containsString("出错了"));
+        given().accept(html).get("/t/" + t + "/appeals/track?no=" + no).then().statusCode(200)
+                .body(containsString("回执码")).body(containsString("value=\"" + no + "\""));
         given().auth().oauth2(inspector).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
                 .body("kind", equalTo("REPORT")).body("appellant.channel", equalTo("PORTAL"));
         given().auth().oauth2(cadreX).get("/api/t/" + t + "/appeals/" + no).then().statusCode(404);
@@ -362,6 +363,44 @@ class AppealTest {
                 .body("supervisionReason", containsString("multi-person"));
         String again = file(villagerY, body, null).then().statusCode(201).extract().path("trackingNo");
         given().auth().oauth2(villagerY).get("/api/t/" + t + "/appeals/" + again).then().body("supervised", equalTo(true));
+    }
+
+    @Test
+    void reportsNeitherCountForSupervisionNorReachTheStaffTheyName() {
+        var report = new java.util.HashMap<String, Object>(Map.of("kind", "REPORT", "category", "land",
+                "subject", "宅基地审批收好处", "body", "有人收钱", "village", People.VILLAGE_Y, "accused", List.of("inspector-2")));
+        String inspector2 = People.staff(t, admin, "inspector-2", Role.INSPECTOR, null);
+        String no = file(villager1, report, null).then().statusCode(201).extract().path("trackingNo");
+        file(villager2, report, null).then().statusCode(201);
+        var complaint = new java.util.HashMap<String, Object>(complaint("宅基地"));
+        complaint.put("category", "land");
+        complaint.put("village", People.VILLAGE_Y);
+        String third = file(villagerY, complaint, null).then().statusCode(201).extract().path("trackingNo");
+        given().auth().oauth2(villagerY).get("/api/t/" + t + "/appeals/" + third).then()
+                .body("supervised", equalTo(false)).body("$", not(hasKey("supervisionReason")));
+        given().auth().oauth2(inspector).get("/api/t/" + t + "/inbox").then().body("trackingNo", hasItem(no));
+        given().auth().oauth2(inspector2).get("/api/t/" + t + "/inbox").then().body("trackingNo", not(hasItem(no)));
+        given().auth().oauth2(inspector2).get("/api/t/" + t + "/appeals/" + no).then().statusCode(404);
+    }
+
+    @Test
+    void staffRecordTheRatingOfSomeoneWithoutAnAccountAndDepartmentsGetTheirCases() {
+        var body = new java.util.HashMap<String, Object>(complaint("来访反映"));
+        body.put("onBehalfOf", Map.of("name", "赵六", "phone", "13799999999", "channel", "IN_PERSON"));
+        String no = file(cadreX, body, null).then().statusCode(201).extract().path("trackingNo");
+        step(cadreX, no, "ACCEPTED", null).then().statusCode(200);
+        step(cadreX, no, "REPLIED", "已电话告知赵六").then().statusCode(200).body("next", equalTo(List.of("RATED")));
+        rate(cadreY, no, true, null).then().statusCode(404);
+        rate(cadreX, no, true, "电话回访：满意").then().statusCode(200).body("state", equalTo("RATED"))
+                .body("timeline.actor", hasItem(containsString("cadre-x")));
+
+        String dept = People.staff(t, admin, "dept-1", Role.DEPARTMENT_STAFF, null);
+        var fire = new java.util.HashMap<String, Object>(complaint("仓库堆放易燃物"));
+        fire.put("category", "fire-safety");
+        String urgent = file(villager1, fire, null).then().statusCode(201).body("trackingNo", notNullValue())
+                .extract().path("trackingNo");
+        given().auth().oauth2(dept).get("/api/t/" + t + "/inbox").then().body("trackingNo", hasItem(urgent));
+        given().auth().oauth2(cadreY).get("/api/t/" + t + "/inbox").then().body("trackingNo", not(hasItem(urgent)));
     }
 
     @Test
