@@ -167,6 +167,7 @@ class AppealTest {
         step(cadreX, no, "REPLIED", "用于东段硬化，共 3.2 万元，明细见财务公开").then().statusCode(200);
         given().get(page + "/c/inquiries").then().statusCode(200).body(containsString("id=\"q-" + no + "\""))
                 .body(containsString("用于东段硬化")).body(containsString("&lt;b&gt;请公开&lt;/b&gt;"))
+                .body(containsString("已答复"))
                 .body(not(containsString("张三")));
         given().get("/api/t/" + t + "/villages/" + People.VILLAGE_X + "/inquiries").then()
                 .body("find { it.trackingNo == '" + no + "' }.reply", containsString("东段"))
