@@ -110,14 +110,14 @@ public class AppealService {
             cases = Appeal.list("appellantUserId = ?1" + stateClause + " order by createdAt desc", c.userId());
         }
         return cases.stream().filter(access::mayRead).limit(200)
-                .map(a -> AppealView.of(a, access.maySeeAppellant(a), false)).toList();
+                .map(a -> AppealView.of(a, access.maySeeAppellant(a), false, null)).toList();
     }
 
     /** 公开质询: a village's public questions and the committee's answers, newest first, without who asked. */
     @Transactional
     public List<AppealView> inquiries(String village, int limit) {
         return Appeal.<Appeal>find("kind = ?1 and village = ?2 order by createdAt desc", AppealKind.INQUIRY, village)
-                .page(0, limit).stream().map(a -> AppealView.of(a, false, false)).toList();
+                .page(0, limit).stream().map(a -> AppealView.of(a, false, false, null)).toList();
     }
 
     /** One case with its timeline; reading a report is itself audited. */
@@ -132,7 +132,7 @@ public class AppealService {
         if (a.state == AppealState.REPLIED && mayRate(a)) {
             next.add(AppealState.RATED);
         }
-        return AppealView.of(a, access.maySeeAppellant(a), true).withNext(next);
+        return AppealView.of(a, access.maySeeAppellant(a), true, next);
     }
 
     /** An anonymous reporter follows their report with its receipt code; a wrong code is a plain 404. */
@@ -144,7 +144,7 @@ public class AppealService {
             throw AppealAccess.notFound(trackingNo);
         }
         audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
-        return AppealView.of(a, false, true).withNext(List.of());
+        return AppealView.of(a, false, true, List.of());
     }
 
     /** A handler's step: accept, assign, rectify, reply. */

@@ -24,7 +24,8 @@ public record AppealView(String trackingNo, AppealKind kind, String category, St
     public record Attachment(long id, String kind, String contentType) {
     }
 
-    static AppealView of(Appeal a, boolean withAppellant, boolean withTimeline) {
+    /** @param next the states its reader may move it to now (a handler's steps, or RATED), or null in lists */
+    static AppealView of(Appeal a, boolean withAppellant, boolean withTimeline, List<AppealState> next) {
         List<Step> steps = withTimeline ? AppealStep.<AppealStep>list("appealId = ?1 order by id", a.id).stream()
                 .map(s -> new Step(s.at, s.actor, s.action, s.toState, s.note)).toList() : null;
         List<Attachment> files = withTimeline ? AppealAttachment.<AppealAttachment>list("appealId", a.id).stream()
@@ -32,18 +33,11 @@ public record AppealView(String trackingNo, AppealKind kind, String category, St
         Appellant who = withAppellant ? new Appellant(a.appellantName, a.appellantPhone, a.channel, a.filedBy) : null;
         return new AppealView(a.trackingNo, a.kind, a.category, a.subject, a.body, a.village, a.state, a.level,
                 a.department, a.sla, a.dueAt, a.supervised, a.supervisionReason, a.reopened, a.satisfied, a.reply,
-                a.receiptHash, a.createdAt, who, steps, files, null);
+                a.receiptHash, a.createdAt, who, steps, files, next);
     }
 
     /** Whether its reader may rate it now (问效). */
     public boolean rateable() {
         return next != null && next.contains(AppealState.RATED);
-    }
-
-    /** With the moves its reader may make now: a handler's next steps, or RATED for the appellant. */
-    AppealView withNext(List<AppealState> moves) {
-        return new AppealView(trackingNo, kind, category, subject, body, village, state, level, department, sla, dueAt,
-                supervised, supervisionReason, reopened, satisfied, reply, receiptHash, createdAt, appellant, timeline,
-                attachments, moves);
     }
 }

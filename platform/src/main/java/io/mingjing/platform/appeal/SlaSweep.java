@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -77,6 +79,9 @@ public class SlaSweep {
     /** Up to {@link #BATCH} overdue cases in one transaction, their steps, audit entries and messages written in batches. */
     private int escalateBatch(Instant now) {
         List<Appeal> overdue = Appeal.<Appeal>find("dueAt <= ?1", now).page(0, BATCH).list();
+        if (overdue.isEmpty()) {
+            return 0;
+        }
         Map<String, Duration> limits = clock.limits();
         List<Object[]> steps = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
@@ -89,13 +94,8 @@ public class SlaSweep {
             audits.add(new AuditLog.Draft(ACTOR, "appeal.overdue", "Appeal", a.trackingNo,
                     note.getBytes(StandardCharsets.UTF_8)));
             String text = AppealService.label(a) + " " + a.trackingNo + " 已超时（红牌）：" + note;
-            String after = AppealAccess.unitAddress(a);
-            for (String unit : after == null || after.equals(before) ? new String[] {before}
-                    : new String[] {before, after}) {
-                if (unit != null) {
-                    messages.add(new Object[] {unit, a.id, at, text, false});
-                }
-            }
+            Stream.of(before, AppealAccess.unitAddress(a)).filter(Objects::nonNull).distinct()
+                    .forEach(unit -> messages.add(new Object[] {unit, a.id, at, text, false}));
             if (a.appellantAddress() != null) {
                 messages.add(new Object[] {a.appellantAddress(), a.id, at,
                         AppealService.personal(a, "办理超时，已提级督办"), true});

@@ -12,6 +12,7 @@ import io.mingjing.platform.disclosure.Disclosure.Visibility;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -205,7 +206,7 @@ public class DisclosureService {
             q.setParameter(2, category.name());
         }
         return ((List<Object[]>) q.getResultList()).stream().map(r -> new FeedItem(((Number) r[0]).longValue(),
-                (String) r[1], (String) r[2], (String) r[3], (String) r[4], toInstant(r[5]),
+                (String) r[1], (String) r[2], (String) r[3], (String) r[4], SqlValues.instant(r[5]),
                 ((Number) r[6]).intValue())).toList();
     }
 
@@ -237,16 +238,6 @@ public class DisclosureService {
             throw ProblemException.notFound("No disclosure " + id + ".");
         }
         return x;
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return o instanceof java.sql.Timestamp ts ? ts.toInstant() : null;
     }
 
     private static void apply(Disclosure x, Draft d) {

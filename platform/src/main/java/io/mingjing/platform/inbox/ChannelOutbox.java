@@ -1,5 +1,6 @@
 package io.mingjing.platform.inbox;
 
+import io.mingjing.platform.sql.SqlValues;
 import io.mingjing.sdk.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class ChannelOutbox {
                 ORDER BY m.at, m.id LIMIT ?4""", Object[].class).setParameter(1, since).setParameter(2, channel)
                 .setParameter(3, MAX_ATTEMPTS).setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], r[1] == null ? null : inboxLink, instant(r[4]))).toList();
+                (String) r[3], r[1] == null ? null : inboxLink, SqlValues.instant(r[4]))).toList();
     }
 
     /** @param error null when delivered */
@@ -44,14 +45,5 @@ public class ChannelOutbox {
                 .setParameter(1, messageId).setParameter(2, channel).setParameter(3, error == null)
                 .setParameter(4, error == null ? "" : error.substring(0, Math.min(500, error.length())))
                 .executeUpdate();
-    }
-
-    static Instant instant(Object at) {
-        return switch (at) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected time " + at.getClass());
-        };
     }
 }

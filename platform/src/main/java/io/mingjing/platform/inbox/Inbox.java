@@ -6,6 +6,7 @@ import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.notice.NoticeResource;
 import io.mingjing.platform.notice.NoticeService;
+import io.mingjing.platform.sql.SqlValues;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,7 +62,7 @@ public class Inbox {
                 ORDER BY m.at DESC LIMIT ?2""", Object[].class)
                 .setParameter(1, addresses(c)).setParameter(2, LIMIT)
                 .setParameter(3, c.hasRole(Role.DEPARTMENT_STAFF)).setParameter(4, c.displayName()).getResultList();
-        return rows.stream().map(r -> new Item("case", ChannelOutbox.instant(r[0]), (String) r[1], (String) r[2], null))
+        return rows.stream().map(r -> new Item("case", SqlValues.instant(r[0]), (String) r[1], (String) r[2], null))
                 .toList();
     }
 

@@ -67,19 +67,23 @@ public class PluginChannels {
                 publicUrl + "/t/" + county + "/inbox", BATCH));
         int delivered = 0;
         for (Notification n : pending) {
-            String error = null;
-            try {
-                calls.call(module, county, Caller.SYSTEM, ctx -> {
-                    channel.notifier().deliver(ctx, n);
-                    return Boolean.TRUE;
-                }, ok -> true);
-                delivered++;
-            } catch (RuntimeException e) {
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            }
-            String outcome = error;
-            scope.run(county, () -> outbox.record(n.id(), name, outcome));
+            String error = attempt(module, channel, county, n);
+            scope.run(county, () -> outbox.record(n.id(), name, error));
+            delivered += error == null ? 1 : 0;
         }
         return delivered;
+    }
+
+    /** @return null when the channel took it, else why not */
+    private String attempt(LoadedModule module, Channel channel, String county, Notification n) {
+        try {
+            calls.call(module, county, Caller.SYSTEM, ctx -> {
+                channel.notifier().deliver(ctx, n);
+                return Boolean.TRUE;
+            }, ok -> true);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
     }
 }
