@@ -2,6 +2,13 @@ package io.mingjing.platform.appeal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.ChainVerification;
+import io.mingjing.platform.audit.Chain;
+import io.mingjing.platform.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import io.mingjing.platform.limit.FilingLimits;
+import io.mingjing.platform.limit.WorkProofs;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.security.Authenticated;
@@ -53,13 +60,27 @@ public class AppealResource {
     CurrentTenant tenant;
     @Inject
     AppealUploads uploads;
+    @Inject
+    WorkProofs proofs;
+    @Inject
+    AuditLog audit;
+
+    static final String WORK_PROOF = "Work-Proof";
 
     @POST
     @Path("/appeals")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@NotNull(message = "a JSON body is required") @Valid AppealRequest request,
-            @HeaderParam("Idempotency-Key") String key) throws IOException {
-        return receipt(appeals.submit(request, List.of(), checkKey(key), AuditEntry.sha256(json.writeValueAsBytes(request))));
+            @HeaderParam("Idempotency-Key") String key, @HeaderParam(WORK_PROOF) String proof) throws IOException {
+        return receipt(appeals.submit(request, List.of(), checkKey(key), AuditEntry.sha256(json.writeValueAsBytes(request)),
+                FilingLimits.Proof.parse(proof)));
+    }
+
+    /** The challenge an anonymous report must answer ({@value #WORK_PROOF} header: challenge, space, nonce). */
+    @GET
+    @Path("/appeals/challenge")
+    public WorkProofs.Challenge challenge() {
+        return proofs.issue();
     }
 
     /** The portal's form: the case as JSON in part {@code appeal}, up to six {@code photo} parts and a {@code voice}. */
@@ -67,7 +88,8 @@ public class AppealResource {
     @Path("/appeals")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitWithFiles(@RestForm("appeal") String appealJson, @RestForm("photo") List<FileUpload> photos,
-            @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key) throws IOException {
+            @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(WORK_PROOF) String proof) throws IOException {
         if (appealJson == null) {
             throw ProblemException.invalid(400, "The form needs the case in part 'appeal'.", Map.of("appeal", "is required"));
         }
@@ -77,7 +99,8 @@ public class AppealResource {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
         var files = uploads.read(appealJson, photos, voice);
-        return receipt(appeals.submit(request, files.uploads(), checkKey(key), files.digest()));
+        return receipt(appeals.submit(request, files.uploads(), checkKey(key), files.digest(),
+                FilingLimits.Proof.parse(proof)));
     }
 
     @GET
@@ -148,6 +171,15 @@ public class AppealResource {
     @Transactional
     public List<AppealView> inquiries(@PathParam("village") String village) {
         return appeals.inquiries(village, 100);
+    }
+
+    /** The chain of reports' writes and reads (举报), which only the inspectors may verify. */
+    @GET
+    @Path("/audit/sealed/verify")
+    @RolesAllowed(Role.INSPECTOR)
+    @Transactional
+    public ChainVerification verifySealed() {
+        return audit.verify(Chain.SEALED);
     }
 
     private Response receipt(AppealService.Receipt r) {

@@ -2,10 +2,13 @@ package io.mingjing.platform.appeal;
 
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.AuditRecord;
+import io.mingjing.platform.audit.Chain;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.inbox.InboxMessage;
+import io.mingjing.platform.limit.FilingLimits;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
@@ -41,6 +44,8 @@ public class AppealService {
     AuditLog audit;
     @Inject
     EntityManager em;
+    @Inject
+    FilingLimits filing;
 
     /** What the appellant keeps: the tracking number, the receipt hash and, for anonymous reports, the code. */
     public record Receipt(String trackingNo, String receiptHash, String receiptCode, boolean replayed) {
@@ -48,9 +53,11 @@ public class AppealService {
 
     @Transactional
     public Receipt submit(AppealRequest request, List<Attachments.Upload> uploads, String idempotencyKey,
-            String digest) {
-        if (idempotencyKey != null) {
-            Appeal earlier = Appeal.find("idempotencyKey", idempotencyKey).firstResult();
+            String digest, FilingLimits.Proof proof) {
+        Caller c = caller.get();
+        String key = ownKey(c, idempotencyKey, proof);
+        if (key != null) {
+            Appeal earlier = Appeal.find("idempotencyKey", key).firstResult();
             if (earlier != null) {
                 if (!earlier.requestDigest.equals(digest)) {
                     throw ProblemException.conflict("This Idempotency-Key was used for a different request.");
@@ -58,7 +65,7 @@ public class AppealService {
                 return new Receipt(earlier.trackingNo, earlier.receiptHash, null, true);
             }
         }
-        Caller c = caller.get();
+        filing.spend(c, proof);
         AppealCategory category = check(request, c);
         Instant now = Instant.now();
         Appeal a = new Appeal();
@@ -76,7 +83,7 @@ public class AppealService {
         a.level = a.kind == AppealKind.REPORT ? HandlingLevel.INSPECTORS
                 : a.kind == AppealKind.INQUIRY ? HandlingLevel.VILLAGE : category.route;
         a.department = a.level == HandlingLevel.DEPARTMENT ? category.department : null;
-        a.idempotencyKey = idempotencyKey;
+        a.idempotencyKey = key;
         a.requestDigest = digest;
         a.createdAt = now;
         String receiptCode = identifyAppellant(a, request, c);
@@ -87,10 +94,21 @@ public class AppealService {
         step(a, a.appellantUserId == null ? "anonymous" : auditActor(a, c), "submit", null);
         InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
         // last: the audit chain is locked from here to the commit
-        AuditEntry receipt = audit.append(auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
+        AuditRecord receipt = audit.append(chain(a), auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
         a.receiptHash = receipt.hash;
         return new Receipt(a.trackingNo, a.receiptHash, receiptCode, false);
+    }
+
+    /**
+     * An Idempotency-Key belongs to whoever sent it: the account, or for an anonymous filer the
+     * challenge only they were given. Another caller sending the same key files a case of their own
+     * and learns nothing of the first. An anonymous filer without a challenge has no key at all.
+     */
+    private static String ownKey(Caller c, String key, FilingLimits.Proof proof) {
+        String owner = !c.anonymous() ? "user:" + c.userId()
+                : proof != null && proof.challenge() != null ? "proof:" + proof.challenge() : null;
+        return key == null || owner == null ? null : AuditEntry.sha256((owner + "\n" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cases the caller may see, newest first: all for inspectors, their places' for staff, their own else. */
@@ -125,7 +143,7 @@ public class AppealService {
     public AppealView read(String trackingNo) {
         Appeal a = access.requireReadable(trackingNo);
         if (a.kind == AppealKind.REPORT) {
-            audit.append(auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
+            audit.append(Chain.SEALED, auditActor(a, caller.get()), "appeal.read", "Appeal", a.trackingNo,
                     a.trackingNo.getBytes(StandardCharsets.UTF_8));
         }
         List<AppealState> next = new ArrayList<>(access.mayHandle(a) ? handlerMoves(a) : List.of());
@@ -138,12 +156,13 @@ public class AppealService {
     /** An anonymous reporter follows their report with its receipt code; a wrong code is a plain 404. */
     @Transactional
     public AppealView track(String trackingNo, String code) {
+        filing.spendTracking();
         Appeal a = Appeal.find("trackingNo", trackingNo).firstResult();
         if (a == null || a.receiptCodeHash == null || code == null
                 || !a.receiptCodeHash.equals(AuditEntry.sha256(trackingNo + ":" + code.strip().toUpperCase()))) {
             throw AppealAccess.notFound(trackingNo);
         }
-        audit.append("reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
+        audit.append(Chain.SEALED, "reporter", "appeal.read", "Appeal", a.trackingNo, a.trackingNo.getBytes(StandardCharsets.UTF_8));
         return AppealView.of(a, false, true, List.of());
     }
 
@@ -168,7 +187,7 @@ public class AppealService {
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
         InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, "已" + stateZh(to)));
-        audit.append(auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
+        audit.append(chain(a), auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));
         return a;
     }
@@ -209,7 +228,7 @@ public class AppealService {
         clock.start(a, now, SlaState.GREEN);
         step(a, auditActor(a, caller.get()), action, reason);
         InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
-        audit.append(auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
+        audit.append(chain(a), auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
                 String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         return a;
     }
@@ -319,6 +338,11 @@ public class AppealService {
     }
 
     /** Reports keep their reporter out of the public chain: the chain says "reporter". */
+    /** Reports are written down in the sealed chain: the public one must not move when a report does. */
+    static Chain chain(Appeal a) {
+        return a.kind == AppealKind.REPORT ? Chain.SEALED : Chain.PUBLIC;
+    }
+
     static String auditActor(Appeal a, Caller c) {
         return a.kind == AppealKind.REPORT && (c.anonymous() || c.userId().equals(a.appellantUserId)) ? "reporter"
                 : c.actor();

@@ -71,7 +71,7 @@ public class DemoAppeals {
     private void file(String tenant, Case c) {
         caller.actAs(person(tenant, c.by()));
         String no = appeals.submit(new AppealRequest(c.kind(), c.category(), c.subject(), c.body(), c.village(), null,
-                null, null, null, null), List.of(), null, AuditEntry.sha256(c.toString())).trackingNo();
+                null, null, null, null), List.of(), null, AuditEntry.sha256(c.toString()), null).trackingNo();
         for (Step s : c.steps() == null ? List.<Step>of() : c.steps()) {
             caller.actAs(person(tenant, s.by()));
             if (s.to() == AppealState.RATED) {

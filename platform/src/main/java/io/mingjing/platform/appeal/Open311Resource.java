@@ -91,7 +91,7 @@ public class Open311Resource {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
         var receipt = appeals.submit(request, List.of(), key,
-                io.mingjing.platform.audit.AuditEntry.sha256(code + "\n" + description + "\n" + village));
+                io.mingjing.platform.audit.AuditEntry.sha256(code + "\n" + description + "\n" + village), null);
         return List.of(new Created(receipt.trackingNo(), "已受理登记，请记下编号 " + receipt.trackingNo(), receipt.receiptHash()));
     }
 

@@ -1,6 +1,7 @@
 package io.mingjing.platform.appeal;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.Chain;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,14 +87,14 @@ public class SlaSweep {
         Map<String, Duration> limits = clock.limits();
         List<Object[]> steps = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
-        List<AuditLog.Draft> audits = new ArrayList<>();
+        Map<Chain, List<AuditLog.Draft>> audits = new EnumMap<>(Chain.class);
         Timestamp at = Timestamp.from(now);
         for (Appeal a : overdue) {
             String before = AppealAccess.unitAddress(a);
             String note = escalate(a, now, limits);
             steps.add(new Object[] {a.id, at, ACTOR, "overdue", a.state.name(), note});
-            audits.add(new AuditLog.Draft(ACTOR, "appeal.overdue", "Appeal", a.trackingNo,
-                    note.getBytes(StandardCharsets.UTF_8)));
+            audits.computeIfAbsent(AppealService.chain(a), k -> new ArrayList<>()).add(new AuditLog.Draft(ACTOR,
+                    "appeal.overdue", "Appeal", a.trackingNo, note.getBytes(StandardCharsets.UTF_8)));
             String text = AppealService.label(a) + " " + a.trackingNo + " 已超时（红牌）：" + note;
             Stream.of(before, AppealAccess.unitAddress(a)).filter(Objects::nonNull).distinct()
                     .forEach(unit -> messages.add(new Object[] {unit, a.id, at, text, false}));
@@ -105,7 +107,7 @@ public class SlaSweep {
                 steps);
         insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person) VALUES (?, ?, ?, ?, ?)",
                 messages);
-        audit.appendAll(audits); // last: the audit chain is locked from here to the commit
+        audits.forEach(audit::appendAll); // last: the audit chains are locked from here to the commit
         return overdue.size();
     }
 

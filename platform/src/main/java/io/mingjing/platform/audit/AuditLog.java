@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.stream.Stream;
 
 /**
  * Appends to the current county's hash chain, in the caller's transaction: the entry commits with
@@ -23,29 +25,34 @@ public class AuditLog {
     public record Draft(String actor, String action, String entity, String entityId, byte[] payload) {
     }
 
-    /** @return the new entry, whose hash is the receipt for the write */
+    /** @return the new entry of the public chain, whose hash is the receipt for the write */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry append(String actor, String action, String entity, String entityId, byte[] payload) {
-        return appendAll(List.of(new Draft(actor, action, entity, entityId, payload))).getFirst();
+    public AuditRecord append(String actor, String action, String entity, String entityId, byte[] payload) {
+        return append(Chain.PUBLIC, actor, action, entity, entityId, payload);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord append(Chain chain, String actor, String action, String entity, String entityId, byte[] payload) {
+        return appendAll(chain, List.of(new Draft(actor, action, entity, entityId, payload))).getFirst();
     }
 
     /** Appends in order, reading and moving the chain's head once (the time-limit sweep writes hundreds). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<AuditEntry> appendAll(List<Draft> drafts) {
+    public List<AuditRecord> appendAll(Chain chain, List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return List.of(); // and no lock on the chain's head
         }
         // Locking the head row serialises appenders, so the chain never forks; the caller's pending writes
         // go out first, so the lock is held only for the entries, the head and the commit.
         em.flush();
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, chain.head).getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String prev = (String) head[1];
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<AuditEntry> entries = new ArrayList<>(drafts.size());
+        List<AuditRecord> entries = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
-            AuditEntry e = new AuditEntry();
+            AuditRecord e = chain.entry.get();
             e.seq = ++seq;
             e.prevHash = prev;
             e.at = at;
@@ -59,8 +66,43 @@ public class AuditLog {
             prev = e.hash;
             entries.add(e);
         }
-        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
-                .setParameter(1, seq).setParameter(2, prev).executeUpdate();
+        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = ?3")
+                .setParameter(1, seq).setParameter(2, prev).setParameter(3, chain.head).executeUpdate();
         return entries;
+    }
+
+    /** Recomputes a chain from its first entry: intact, or the first entry that breaks it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChainVerification verify(Chain chain) {
+        String expectedPrev = AuditRecord.GENESIS;
+        long count = 0;
+        try (Stream<? extends AuditRecord> entries = em.createQuery("from " + chain.type.getSimpleName() + " order by seq",
+                chain.type).getResultStream()) {
+            for (Iterator<? extends AuditRecord> it = entries.iterator(); it.hasNext();) {
+                AuditRecord e = it.next();
+                count++;
+                if (e.seq != count) {
+                    return broken(count - 1, e, "entry " + count + " is missing");
+                }
+                if (!e.prevHash.equals(expectedPrev)) {
+                    return broken(count - 1, e, "does not link to the previous entry");
+                }
+                if (!e.computeHash().equals(e.hash)) {
+                    return broken(count - 1, e, "its content does not match its hash");
+                }
+                expectedPrev = e.hash;
+            }
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1")
+                .setParameter(1, chain.head).getSingleResult();
+        if (((Number) head[0]).longValue() != count || !expectedPrev.equals(head[1])) {
+            return new ChainVerification(false, count, null, count + 1,
+                    "the chain ends at entry " + count + " but its recorded head is entry " + head[0]);
+        }
+        return new ChainVerification(true, count, expectedPrev, null, null);
+    }
+
+    private static ChainVerification broken(long good, AuditRecord e, String reason) {
+        return new ChainVerification(false, good, null, e.seq, "entry " + e.seq + " " + reason);
     }
 }

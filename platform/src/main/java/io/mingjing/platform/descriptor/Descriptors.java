@@ -94,7 +94,7 @@ public class Descriptors {
             importOnce(id, county.resolve("org-units.csv"), "org-units.imported",
                     csv -> orgUnits.importCsv(csv, registry.regionCode(id), ACTOR));
             importOnce(id, county.resolve("residents.csv"), "residents.imported",
-                    csv -> residents.importCsv(id, csv, ACTOR, false));
+                    csv -> residents.importCsv(id, csv, ACTOR, request.isDemo()));
             demoStaff(id, county.resolve("staff.csv"));
             demoContent.apply(id, county, ACTOR);
             demoAppeals.apply(id, county);

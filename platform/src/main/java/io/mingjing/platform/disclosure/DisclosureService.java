@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditRecord;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.disclosure.Disclosure.Category;
 import io.mingjing.platform.disclosure.Disclosure.Line;
@@ -148,7 +149,7 @@ public class DisclosureService {
                     + "and d.status = ?3 and d.supersededBy is null").setParameter(1, x.id).setParameter(2, x.seriesId)
                     .setParameter(3, Status.PUBLISHED).executeUpdate();
         }
-        AuditEntry entry = audit.append(actor, "disclosure.published", "Disclosure", x.id.toString(), payload(x));
+        AuditRecord entry = audit.append(actor, "disclosure.published", "Disclosure", x.id.toString(), payload(x));
         x.auditSeq = entry.seq;
         x.auditHash = entry.hash;
         return x;

@@ -1,8 +1,7 @@
 package io.mingjing.platform.identity;
 
 import io.mingjing.platform.registry.TenantRegistry;
-import io.mingjing.platform.tenancy.TenantIds;
-import io.mingjing.platform.tenancy.TenantPathFilter;
+import io.mingjing.platform.tenancy.CountyPath;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -11,16 +10,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Maps a county path to that county's realm: bearer tokens on {@code /api/t/{id}/…}, the code flow
  * with a session cookie scoped to {@code /t/{id}} on the portal. Other paths use the operator realm.
- * A config is built once per county and dropped when the county changes.
+ * A county path never falls back to the operator realm: an unknown county gets a disabled config
+ * (no identity at all), and a non-canonical one never gets here ({@link CountyPath}). A config is
+ * built once per county and dropped when the county changes.
  */
 @ApplicationScoped
 public class CountyOidcResolver implements TenantConfigResolver {
@@ -32,21 +32,23 @@ public class CountyOidcResolver implements TenantConfigResolver {
     @ConfigProperty(name = "mingjing.keycloak.url")
     String keycloak;
 
+    private static final OidcTenantConfig NO_REALM = OidcTenantConfig.builder().tenantId("no-county")
+            .tenantEnabled(false).build();
+
     private final Map<String, OidcTenantConfig> configs = new ConcurrentHashMap<>();
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
-        List<String> segments = Arrays.stream(context.normalizedPath().split("/")).filter(s -> !s.isEmpty()).toList();
-        String id = TenantPathFilter.tenantSegment(segments);
-        if (id == null) {
+        CountyPath path = CountyPath.of(context.request().path());
+        if (!path.isCounty() && !path.invalid()) {
             return null;
         }
-        if (!TenantIds.isValid(id) || registry.find(id).isEmpty()) {
-            return null; // the path filter answers 404; no county realm is consulted for it
+        String id = path.county();
+        if (path.invalid() || registry.find(id).isEmpty()) {
+            return Uni.createFrom().item(NO_REALM); // the path filter answers 404
         }
-        boolean portal = segments.get(0).equals("t");
-        return Uni.createFrom().item(configs.computeIfAbsent((portal ? "portal-" : "api-") + id,
-                key -> portal ? portal(id) : api(id)));
+        return Uni.createFrom().item(configs.computeIfAbsent((path.api() ? "api-" : "portal-") + id,
+                key -> path.api() ? api(id) : portal(id)));
     }
 
     /** Called when a county is onboarded again, suspended or resumed. */
@@ -61,12 +63,16 @@ public class CountyOidcResolver implements TenantConfigResolver {
 
     /**
      * Tokens are verified locally against the realm's cached keys; one that fails is refused, never
-     * sent to Keycloak for introspection, so forged tokens cost Keycloak nothing.
+     * sent to Keycloak for introspection, so forged tokens cost Keycloak nothing. Only access tokens
+     * ({@code typ: Bearer}) that this county's own clients obtained for the API are accepted: an ID
+     * token, or a token minted for another client of the realm (account console, admin-cli), is not.
      */
     private OidcTenantConfig api(String id) {
         return OidcTenantConfig.authServerUrl(issuer(id)).tenantId("api-" + id)
                 .applicationType(ApplicationType.SERVICE).clientId(CountyRealms.API)
-                .token().allowJwtIntrospection(false).allowOpaqueTokenIntrospection(false).end().build();
+                .token().allowJwtIntrospection(false).allowOpaqueTokenIntrospection(false)
+                .tokenType("Bearer").audience(CountyRealms.API)
+                .requiredClaims("azp", Set.of(CountyRealms.PORTAL, CountyRealms.CLI)).end().build();
     }
 
     private OidcTenantConfig portal(String id) {
@@ -74,6 +80,8 @@ public class CountyOidcResolver implements TenantConfigResolver {
                 .applicationType(ApplicationType.WEB_APP).clientId(CountyRealms.PORTAL)
                 .credentials(secrets.portalSecret(id))
                 .authentication().cookiePath("/t/" + id).end()
+                // access tokens live 60 s (a disabled account is out within a minute): refresh quietly
+                .token().refreshExpired(true).end()
                 // realm roles are in the access token only: portal pages decide with them too (F4)
                 .roles().source(io.quarkus.oidc.runtime.OidcTenantConfig.Roles.Source.accesstoken).end()
                 .logout().path("/t/" + id + "/logout").postLogoutPath("/t/" + id + "/").end().build();

@@ -4,11 +4,16 @@ import io.mingjing.platform.registry.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.annotation.PreDestroy;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import io.mingjing.platform.problem.ProblemException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -31,9 +36,14 @@ public class CountyRealms {
     public static final String PORTAL = "mingjing-portal";
     public static final String API = "mingjing-api";
     public static final String CLI = "mingjing-cli";
+    static final String PASSWORD_POLICY = "length(8) and maxLength(64) and notUsername() and notEmail()";
+
+    private static final Logger LOG = Logger.getLogger(CountyRealms.class);
 
     @Inject
     PortalSecrets secrets;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "mingjing.keycloak.url")
     String keycloakUrl;
     @ConfigProperty(name = "mingjing.keycloak.admin-username")
@@ -44,6 +54,9 @@ public class CountyRealms {
     String publicUrl;
     @ConfigProperty(name = "mingjing.keycloak.cli-direct-grants", defaultValue = "true")
     boolean cliDirectGrants;
+    /** Seconds an access token of a county realm is valid: how long a disabled account may still act. */
+    @ConfigProperty(name = "mingjing.keycloak.token-seconds", defaultValue = "60")
+    int tokenSeconds;
 
     // Our own client rather than the extension's request-scoped bean: onboarding also runs in
     // background work, where there is no request.
@@ -89,13 +102,14 @@ public class CountyRealms {
             attributes.putAll(brandAttributes(tenant));
             realm.setAttributes(attributes);
             realm.setEnabled(tenant.status != io.mingjing.platform.registry.TenantStatus.SUSPENDED);
+            secure(realm, tenant);
             realm(tenant.id).update(realm);
         }
         RealmResource r = realm(tenant.id);
         ensureRoles(r);
-        ensureClient(r, portalClient(tenant));
-        ensureClient(r, apiClient());
-        ensureClient(r, cliClient());
+        ensureClient(r, portalClient(tenant), orgUnitMapper(), apiAudience());
+        ensureClient(r, apiClient(), orgUnitMapper());
+        ensureClient(r, cliClient(), orgUnitMapper(), apiAudience());
         adaptUserProfile(r);
         if (tenant.adminUsername != null) {
             ensureUser(tenant.id, tenant.adminUsername, tenant.adminEmail, tenant.name + "管理员", Role.TENANT_ADMIN,
@@ -138,11 +152,13 @@ public class CountyRealms {
         if (found.isEmpty()) {
             try (var response = r.users().create(user)) {
                 if (response.getStatus() != 201) {
-                    throw new IllegalStateException("Keycloak refused user " + username + ": HTTP " + response.getStatus());
+                    throw new ProblemException(422, "Unprocessable Content", "The account '" + username
+                            + "' could not be created (identity server answered " + response.getStatus() + ").");
                 }
                 String location = response.getLocation().getPath();
                 id = location.substring(location.lastIndexOf('/') + 1);
             }
+            undoOnRollback(tenantId, id);
         } else {
             id = user.getId();
             r.users().get(id).update(user);
@@ -150,13 +166,59 @@ public class CountyRealms {
         RoleRepresentation realmRole = r.roles().get(role).toRepresentation();
         r.users().get(id).roles().realmLevel().add(List.of(realmRole));
         if (password != null) {
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
-            credential.setTemporary(temporary);
-            r.users().get(id).resetPassword(credential);
+            password(r, id, password, temporary);
         }
         return id;
+    }
+
+    /** The user's own new password; one the county's password policy refuses is a 400 on {@code password}. */
+    public void setPassword(String tenantId, String userId, String password) {
+        password(realm(tenantId), userId, password, false);
+    }
+
+    private static void password(RealmResource r, String userId, String password, boolean temporary) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(temporary);
+        try {
+            r.users().get(userId).resetPassword(credential);
+        } catch (BadRequestException e) {
+            throw ProblemException.invalid(400, "Choose another password.", Map.of("password",
+                    "must be 8-64 characters, not the username or e-mail, and not one of the last three"));
+        }
+    }
+
+    /**
+     * Keycloak takes no part in our transactions: an account created for a row that is then rolled
+     * back (a later row of the same file was refused, the commit failed) is deleted again, so a
+     * rejected file leaves no account behind.
+     */
+    private void undoOnRollback(String tenantId, String userId) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    deleteUser(tenantId, userId);
+                }
+            }
+        });
+    }
+
+    private void deleteUser(String tenantId, String userId) {
+        try (var response = realm(tenantId).users().delete(userId)) {
+            if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                LOG.errorf("account %s of county %s outlived its rolled-back import: HTTP %d", userId, tenantId,
+                        response.getStatus());
+            }
+        }
     }
 
     public void disableUser(String tenantId, String userId) {
@@ -193,11 +255,37 @@ public class CountyRealms {
         realm.setInternationalizationEnabled(true);
         realm.setSupportedLocales(java.util.Set.of("zh-CN", "en"));
         realm.setDefaultLocale("zh-CN");
-        realm.setBruteForceProtected(true);
-        realm.setAccessTokenLifespan(300);
         realm.setRegistrationAllowed(false);
         realm.setAttributes(brandAttributes(tenant));
+        secure(realm, tenant);
         return realm;
+    }
+
+    /**
+     * Token lifetime, lockout and password rules of a county realm.
+     * <ul>
+     * <li>Access tokens live 60 s ({@code mingjing.keycloak.token-seconds}): a disabled account (or a
+     * suspended county) is refused within a minute everywhere, with no revocation list to keep; the
+     * portal refreshes its token quietly.</li>
+     * <li>Lockout only after many failures and never for long, no permanent lockout and no
+     * quick-login lock: usernames are phone numbers anyone can know, so a few wrong passwords must
+     * not lock a villager or cadre out. Guessing stays useless through the password policy and
+     * one-time activation codes instead of ID digits.</li>
+     * <li>A password of 8-64 characters that is not the username or e-mail; demo counties keep their
+     * documented short passwords and get no policy.</li>
+     * </ul>
+     */
+    private void secure(RealmRepresentation realm, Tenant tenant) {
+        realm.setAccessTokenLifespan(tokenSeconds);
+        realm.setBruteForceProtected(true);
+        realm.setPermanentLockout(false);
+        realm.setFailureFactor(30);
+        realm.setWaitIncrementSeconds(60);
+        realm.setMaxFailureWaitSeconds(60);
+        realm.setQuickLoginCheckMilliSeconds(0L);
+        realm.setMinimumQuickLoginWaitSeconds(0);
+        realm.setMaxDeltaTimeSeconds(15 * 60);
+        realm.setPasswordPolicy(tenant.demo ? "" : PASSWORD_POLICY);
     }
 
     private static void ensureRoles(RealmResource r) {
@@ -209,14 +297,22 @@ public class CountyRealms {
         }
     }
 
-    private static void ensureClient(RealmResource r, ClientRepresentation wanted) {
+    /** Creates or updates the client, then adds the mappers it lacks (by name; existing ones stay). */
+    private static void ensureClient(RealmResource r, ClientRepresentation wanted, ProtocolMapperRepresentation... mappers) {
         List<ClientRepresentation> found = r.clients().findByClientId(wanted.getClientId());
         if (found.isEmpty()) {
             r.clients().create(wanted).close();
+            found = r.clients().findByClientId(wanted.getClientId());
         } else {
             wanted.setId(found.get(0).getId());
-            wanted.setProtocolMappers(null); // mappers are added at creation; updating them in place is not supported
             r.clients().get(wanted.getId()).update(wanted);
+        }
+        var client = r.clients().get(found.get(0).getId()).getProtocolMappers();
+        var present = client.getMappers().stream().map(ProtocolMapperRepresentation::getName).toList();
+        for (ProtocolMapperRepresentation m : mappers) {
+            if (!present.contains(m.getName())) {
+                client.createMapper(m).close();
+            }
         }
     }
 
@@ -266,8 +362,21 @@ public class CountyRealms {
         c.setName(clientId);
         c.setEnabled(true);
         c.setProtocol("openid-connect");
-        c.setProtocolMappers(new ArrayList<>(List.of(orgUnitMapper())));
         return c;
+    }
+
+    /**
+     * Names the API as the audience of access tokens of the portal and the CLI client, so the API can
+     * refuse tokens minted for any other client of the realm.
+     */
+    private static ProtocolMapperRepresentation apiAudience() {
+        ProtocolMapperRepresentation m = new ProtocolMapperRepresentation();
+        m.setName("api-audience");
+        m.setProtocol("openid-connect");
+        m.setProtocolMapper("oidc-audience-mapper");
+        m.setConfig(Map.of("included.client.audience", API, "access.token.claim", "true", "id.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return m;
     }
 
     /** Puts the user's {@code org_unit} attribute into access and ID tokens. */

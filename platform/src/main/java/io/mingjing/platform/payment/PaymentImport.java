@@ -1,6 +1,6 @@
 package io.mingjing.platform.payment;
 
-import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditRecord;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.problem.ProblemException;
@@ -99,7 +99,7 @@ public class PaymentImport {
         batch.persist();
         em.flush();
         write(lines, residents, batch.id);
-        AuditEntry entry = audit.append(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
+        AuditRecord entry = audit.append(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
         batch.auditHash = entry.hash;
         return new Result(batch.id, lines.size(), total, entry.hash);
     }

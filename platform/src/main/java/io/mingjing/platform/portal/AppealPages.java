@@ -1,5 +1,7 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.limit.FilingLimits;
+import io.mingjing.platform.limit.WorkProofs;
 import io.mingjing.platform.appeal.AppealCategory;
 import io.mingjing.platform.appeal.AppealKind;
 import io.mingjing.platform.appeal.AppealRequest;
@@ -49,7 +51,7 @@ public class AppealPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Page p, List<AppealCategory> categories, List<OrgUnit> villages,
-                String village, String payment);
+                String village, String payment, WorkProofs.Challenge challenge);
 
         static native TemplateInstance receipt(Page p, AppealService.Receipt receipt);
 
@@ -70,6 +72,8 @@ public class AppealPages {
     io.mingjing.platform.appeal.AppealUploads uploads;
     @Inject
     Validator validator;
+    @Inject
+    WorkProofs proofs;
 
     @GET
     public TemplateInstance list() {
@@ -139,7 +143,7 @@ public class AppealPages {
         String village = me != null ? me.registeredVillage : ctx.rememberedVillage();
         return Templates.form(ctx.page(village == null ? null : OrgUnit.findById(village)),
                 AppealCategory.listAll(Sort.by("code")), OrgUnit.list("level", Sort.by("code"), OrgUnitLevel.VILLAGE),
-                village, payment);
+                village, payment, caller.get().anonymous() ? proofs.issue() : null);
     }
 
     @POST
@@ -149,7 +153,8 @@ public class AppealPages {
     public TemplateInstance file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
             @RestForm String body, @RestForm String village, @RestForm String payment,
             @RestForm("photo") List<FileUpload> photos, @RestForm("voice") FileUpload voice,
-            @RestForm String forName, @RestForm String forPhone, @RestForm String forChannel) throws IOException {
+            @RestForm String forName, @RestForm String forPhone, @RestForm String forChannel,
+            @RestForm String proof, @RestForm String nonce) throws IOException {
         AppealRequest.OnBehalfOf onBehalf = blank(forName) ? null
                 : new AppealRequest.OnBehalfOf(forName.strip(), blank(forPhone) ? null : forPhone.strip(), forChannel);
         AppealRequest request = new AppealRequest(kind, category, subject, body, village, null, null,
@@ -159,7 +164,8 @@ public class AppealPages {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
         var files = uploads.read(request.toString(), photos, voice);
-        var receipt = appeals.submit(request, files.uploads(), null, files.digest());
+        var receipt = appeals.submit(request, files.uploads(), null, files.digest(),
+                blank(proof) ? null : new FilingLimits.Proof(proof, blank(nonce) ? null : nonce));
         return Templates.receipt(ctx.page(OrgUnit.findById(village)), receipt);
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,8 @@ public class Onboarding {
     private static boolean sameDescription(Tenant a, Tenant b) {
         return Objects.equals(a.name, b.name) && Objects.equals(a.regionCode, b.regionCode)
                 && Objects.equals(a.branding, b.branding) && Objects.equals(a.adminUsername, b.adminUsername)
-                && Objects.equals(a.adminEmail, b.adminEmail);
+                && Objects.equals(a.adminEmail, b.adminEmail) && a.demo == b.demo
+                && Objects.equals(a.limits, b.limits);
     }
 
     public Onboarded retry(String id, String actor) {
@@ -120,6 +122,10 @@ public class Onboarding {
                 errors.put("modules[" + i + "]", "no module '" + modules.get(i) + "' is offered by this platform");
             }
         }
+        if (request.limits() != null) {
+            request.limits().keySet().stream().filter(k -> Limit.byKey(k).isEmpty()).forEach(k -> errors.put(
+                    "limits." + k, "no such limit; known: " + Arrays.stream(Limit.values()).map(l -> l.key).toList()));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(422, "The county cannot be onboarded as described.", errors);
         }
@@ -151,6 +157,8 @@ public class Onboarding {
         t.name = request.name();
         t.regionCode = request.regionCode();
         t.branding = Tenants.branding(request.branding());
+        t.demo = request.isDemo();
+        t.limits = request.limits() == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(request.limits());
         if (request.admin() != null) {
             t.adminUsername = request.admin().username();
             t.adminEmail = request.admin().email();

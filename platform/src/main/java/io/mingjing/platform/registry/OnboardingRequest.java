@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Map;
 
 /** A county as the operator API and {@code tenants/<id>/tenant.yaml} describe it. */
 public record OnboardingRequest(
@@ -20,7 +23,14 @@ public record OnboardingRequest(
         String regionCode,
         @Valid Branding branding,
         @Valid Admin admin,
-        List<@NotBlank(message = "must not be blank") String> modules) {
+        List<@NotBlank(message = "must not be blank") String> modules,
+        Boolean demo,
+        Map<String, @NotNull(message = "must be a number") @Min(value = 1, message = "must be at least 1")
+                @Max(value = 100000, message = "must be at most 100000") Integer> limits) {
+
+    public boolean isDemo() {
+        return Boolean.TRUE.equals(demo);
+    }
 
     public record Branding(
             @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a colour like #c0392b") String primaryColor,

@@ -41,6 +41,13 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "admin_email")
     public String adminEmail;
 
+    /** The county's own abuse limits per minute ({@code Limit} keys); absent keys take the defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Integer> limits = new LinkedHashMap<>();
+
+    /** A demo county keeps the documented passwords of its README: no password policy in its realm. */
+    public boolean demo;
+
     @Column(name = "schema_version")
     public int schemaVersion;
 

@@ -21,7 +21,7 @@ public class TenantRegistry {
     }
 
     /** What a county's pages show of it. */
-    public record Description(String name, Map<String, String> branding) {
+    public record Description(String name, Map<String, String> branding, Map<String, Integer> limits) {
     }
 
     private final Map<String, Description> descriptions = new ConcurrentHashMap<>();
@@ -47,7 +47,8 @@ public class TenantRegistry {
 
     public void put(Tenant t) {
         entries.put(t.id, new Entry(t.status, t.regionCode, false));
-        descriptions.put(t.id, new Description(t.name, Map.copyOf(t.branding)));
+        descriptions.put(t.id, new Description(t.name, Map.copyOf(t.branding),
+                t.limits == null ? Map.of() : Map.copyOf(t.limits)));
     }
 
     public Description describe(String id) {

@@ -43,6 +43,13 @@ public class Resident extends PanacheEntityBase {
     @Column(name = "user_id")
     public String userId;
 
+    /** Keyed hash of the one-time activation code, until the account is activated. */
+    @Column(name = "activation_hash")
+    public String activationHash;
+
+    @Column(name = "activation_expires_at")
+    public Instant activationExpiresAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Imports {@code household,name,idCard,phone,registeredVillage,residenceVillage} rows into residents
  * and villager accounts (username = phone). The whole file is checked first; accounts are created
- * inside the transaction, so a failure rolls back every resident row and a new import converges.
+ * inside the transaction, so a failure rolls back every resident row, deletes the accounts this
+ * import created, and a new import converges. A new villager's account has no password: the
+ * answer lists a one-time activation code per new resident, printed by the village on the
+ * household's card ({@link Activations}); only demo counties use the documented ID digits.
  */
 @ApplicationScoped
 public class ResidentImport {
@@ -36,19 +39,22 @@ public class ResidentImport {
     CountyRealms realms;
     @Inject
     AuditLog audit;
+    @Inject
+    Activations activations;
 
-    public record Result(int rows, int created, int updated, String receipt) {
+    public record Result(int rows, int created, int updated, String receipt, List<Activations.Code> activationCodes) {
     }
 
     private record Row(String household, String name, String idCard, String phone, String registered,
             String residence) {
     }
 
-    /** @param temporaryPasswords whether villagers must change the initial password (last 6 of the ID) */
+    /** @param demo whether villagers get the documented demo password (last 6 of the ID) instead of a code */
     @Transactional
-    public Result importCsv(String tenantId, byte[] csv, String actor, boolean temporaryPasswords) {
+    public Result importCsv(String tenantId, byte[] csv, String actor, boolean demo) {
         List<Row> rows = check(CsvRows.read(csv, HEADER));
         int created = 0;
+        List<Activations.Code> codes = new ArrayList<>();
         for (Row row : rows) {
             String hash = idCards.hash(row.idCard());
             Resident r = Resident.find("idCardHash", hash).firstResult();
@@ -65,12 +71,16 @@ public class ResidentImport {
             r.phone = row.phone();
             r.registeredVillage = row.registered();
             r.residenceVillage = row.residence();
+            boolean isNew = r.userId == null;
             r.userId = realms.ensureUser(tenantId, row.phone(), null, row.name(), Role.VILLAGER, row.registered(),
-                    row.phone(), row.idCard().substring(12), temporaryPasswords);
+                    row.phone(), demo ? row.idCard().substring(12) : null, false);
             r.persist();
+            if (isNew && !demo) {
+                codes.add(activations.issue(r, row.household()));
+            }
         }
         var entry = audit.append(actor, "residents.imported", "Resident", rows.size() + " rows", csv);
-        return new Result(rows.size(), created, rows.size() - created, entry.hash);
+        return new Result(rows.size(), created, rows.size() - created, entry.hash, codes);
     }
 
     private static Household household(String code, String village) {

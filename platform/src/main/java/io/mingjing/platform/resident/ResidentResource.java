@@ -6,9 +6,14 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Residents: imported by admins; a villager sees themselves in full and their village masked. */
@@ -27,6 +33,8 @@ public class ResidentResource {
             String registeredVillage, String residenceVillage) {
     }
 
+    @Inject
+    Activations activations;
     @Inject
     ResidentImport importer;
     @Inject
@@ -41,7 +49,30 @@ public class ResidentResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Role.TENANT_ADMIN)
     public ResidentImport.Result importCsv(byte[] csv) {
-        return importer.importCsv(tenant.require(), csv, caller.get().actor(), true);
+        return importer.importCsv(tenant.require(), csv, caller.get().actor(), false);
+    }
+
+    public record Activation(@NotBlank(message = "is required") String phone,
+            @NotBlank(message = "is required") String code,
+            @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String password) {
+    }
+
+    /** A villager's first login: the code from the household's card and a password of their own. */
+    @POST
+    @Path("/residents/activate")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response activate(@NotNull(message = "a JSON body is required") @Valid Activation a) {
+        activations.activate(a.phone().strip(), a.code(), a.password());
+        return Response.noContent().build();
+    }
+
+    /** A new activation code for a resident whose card was lost. */
+    @POST
+    @Path("/admin/residents/{phone}/activation")
+    @RolesAllowed(Role.TENANT_ADMIN)
+    public Activations.Code reissue(@PathParam("phone") String phone) {
+        return activations.reissue(phone, caller.get().actor());
     }
 
     @GET

@@ -4,9 +4,8 @@ import io.mingjing.platform.problem.Problem;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.registry.TenantStatus;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -25,14 +24,14 @@ public class TenantPathFilter {
     int retryAfter;
 
     @ServerRequestFilter(preMatching = true, priority = 100)
-    public Response choose(ContainerRequestContext request) {
-        List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
-        String id = tenantSegment(segments);
+    public Response choose(HttpServerRequest request) {
+        CountyPath path = CountyPath.of(request.path());
+        if (path.invalid()) {
+            return CountyPathGate.notFound().toResponse();
+        }
+        String id = path.county();
         if (id == null) {
             return null;
-        }
-        if (!TenantIds.isValid(id)) {
-            return notFound(id);
         }
         var entry = registry.find(id);
         if (entry.isEmpty() || entry.get().status() == TenantStatus.FAILED) {
@@ -45,17 +44,6 @@ public class TenantPathFilter {
             return unavailable("County '" + id + "' is suspended by the provincial operator.", false);
         }
         current.set(id);
-        return null;
-    }
-
-    /** The county segment of a county path, or null when the path is not a county path. */
-    public static String tenantSegment(List<String> segments) {
-        if (segments.size() >= 3 && segments.get(0).equals("api") && segments.get(1).equals("t")) {
-            return segments.get(2);
-        }
-        if (segments.size() >= 2 && segments.get(0).equals("t")) {
-            return segments.get(1);
-        }
         return null;
     }
 

@@ -18,6 +18,7 @@ import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.WorkProof;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -79,6 +80,8 @@ class AppealTest {
         var request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request.auth().oauth2(token);
+        } else {
+            request.header("Work-Proof", WorkProof.header(t));
         }
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -189,10 +192,13 @@ class AppealTest {
     @Test
     void theLoggedOutPortalFilesAnAnonymousReportAndFollowsItByItsReceiptCode() {
         String html = "text/html,application/xhtml+xml,*/*;q=0.8";
-        given().accept(html).get("/t/" + t + "/appeals/new").then().statusCode(200)
-                .body(containsString("匿名举报")).body(containsString("name=\"kind\" value=\"REPORT\""));
+        String form = given().accept(html).get("/t/" + t + "/appeals/new").then().statusCode(200)
+                .body(containsString("匿名举报")).body(containsString("name=\"kind\" value=\"REPORT\"")).extract().asString();
+        var challenge = java.util.regex.Pattern.compile("name=\"proof\" value=\"([^\"]+)\"").matcher(form);
+        assertTrue(challenge.find(), form);
         String receipt = portalForm(Map.of("kind", "REPORT", "category", "discipline", "subject", "村干部优亲厚友",
-                "body", "低保评定不公", "village", People.VILLAGE_X)).post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
+                "body", "低保评定不公", "village", People.VILLAGE_X, "proof", challenge.group(1),
+                "nonce", WorkProof.solve(challenge.group(1), 16))).post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<strong>([A-Z2-9]{10})</strong>.*?"
                 + "<strong class=\"code\">([A-Z2-9]{12})</strong>", java.util.regex.Pattern.DOTALL).matcher(receipt);
         assertTrue(m.find(), receipt);
