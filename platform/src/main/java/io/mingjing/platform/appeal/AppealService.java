@@ -65,8 +65,8 @@ public class AppealService {
                 return new Receipt(earlier.trackingNo, earlier.receiptHash, null, true);
             }
         }
-        filing.spend(c, proof);
         AppealCategory category = check(request, c);
+        filing.spend(c, proof);
         Instant now = Instant.now();
         Appeal a = new Appeal();
         a.trackingNo = code(10);

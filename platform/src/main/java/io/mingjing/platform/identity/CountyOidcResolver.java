@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,15 +63,15 @@ public class CountyOidcResolver implements TenantConfigResolver {
     /**
      * Tokens are verified locally against the realm's cached keys; one that fails is refused, never
      * sent to Keycloak for introspection, so forged tokens cost Keycloak nothing. Only access tokens
-     * ({@code typ: Bearer}) that this county's own clients obtained for the API are accepted: an ID
-     * token, or a token minted for another client of the realm (account console, admin-cli), is not.
+     * ({@code typ: Bearer}) for the API audience are accepted, which only the county's portal and CLI
+     * clients put in their tokens: an ID token, or a token minted for another client of the realm
+     * (account console, admin-cli), is refused.
      */
     private OidcTenantConfig api(String id) {
         return OidcTenantConfig.authServerUrl(issuer(id)).tenantId("api-" + id)
                 .applicationType(ApplicationType.SERVICE).clientId(CountyRealms.API)
                 .token().allowJwtIntrospection(false).allowOpaqueTokenIntrospection(false)
-                .tokenType("Bearer").audience(CountyRealms.API)
-                .requiredClaims("azp", Set.of(CountyRealms.PORTAL, CountyRealms.CLI)).end().build();
+                .tokenType("Bearer").audience(CountyRealms.API).end().build();
     }
 
     private OidcTenantConfig portal(String id) {

@@ -8,7 +8,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.mingjing.platform.problem.ProblemException;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Map;
@@ -183,9 +182,12 @@ public class CountyRealms {
         credential.setTemporary(temporary);
         try {
             r.users().get(userId).resetPassword(credential);
-        } catch (BadRequestException e) {
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 400) {
+                throw e;
+            }
             throw ProblemException.invalid(400, "Choose another password.", Map.of("password",
-                    "must be 8-64 characters, not the username or e-mail, and not one of the last three"));
+                    "must be 8-64 characters and not the username or e-mail"));
         }
     }
 

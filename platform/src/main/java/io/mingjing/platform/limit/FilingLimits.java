@@ -38,11 +38,13 @@ public class FilingLimits {
         if (from == null) {
             return;
         }
-        limits.spend(Limit.APPEAL_PER_ADDRESS, from);
         if (caller.anonymous()) {
-            limits.spend(Limit.ANONYMOUS_PER_ADDRESS, from);
+            // the proof first: without one a request costs us no write at all
             proofs.spend(proof == null ? null : proof.challenge(), proof == null ? null : proof.nonce());
-        } else {
+            limits.spend(Limit.ANONYMOUS_PER_ADDRESS, from);
+        }
+        limits.spend(Limit.APPEAL_PER_ADDRESS, from);
+        if (!caller.anonymous()) {
             limits.spend(Limit.APPEAL_PER_CALLER, caller.userId());
         }
     }

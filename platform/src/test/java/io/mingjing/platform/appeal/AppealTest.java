@@ -293,7 +293,7 @@ class AppealTest {
         step(inspector, no, "ACCEPTED", "纪委受理").then().statusCode(200);
         String schema = TenantIds.schema(t);
         try (var c = Postgres.admin(DevStack.DATABASE); var st = c.createStatement();
-                var rs = st.executeQuery("SELECT string_agg(actor, ',') FROM " + schema + ".audit_entry WHERE entity_id = '"
+                var rs = st.executeQuery("SELECT string_agg(actor, ',') FROM " + schema + ".sealed_audit_entry WHERE entity_id = '"
                         + no + "'")) {
             rs.next();
             String actors = rs.getString(1);

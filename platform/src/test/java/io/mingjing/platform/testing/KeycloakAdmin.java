@@ -45,6 +45,16 @@ public final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
+    public static int userCount(String realm, String username) {
+        List<?> users = admin().queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/" + realm + "/users").then().statusCode(200).extract().path("");
+        return users.size();
+    }
+
+    public static void deleteRealmRole(String realm, String role) {
+        admin().delete("/admin/realms/" + realm + "/roles/" + role).then().statusCode(204);
+    }
+
     public static Map<String, Object> realm(String realm) {
         return admin().get("/admin/realms/" + realm).then().statusCode(200).extract().as(Map.class);
     }
