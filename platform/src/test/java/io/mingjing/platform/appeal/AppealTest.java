@@ -304,7 +304,7 @@ class AppealTest {
             throw new IllegalStateException(e);
         }
         try (var c = Postgres.admin(DevStack.DATABASE); var st = c.createStatement();
-                var rs = st.executeQuery("SELECT count(*) FROM " + schema + ".audit_entry WHERE action = 'appeal.read' "
+                var rs = st.executeQuery("SELECT count(*) FROM " + schema + ".sealed_audit_entry WHERE action = 'appeal.read' "
                         + "AND entity_id = '" + no + "'")) {
             rs.next();
             assertTrue(rs.getInt(1) >= 2, "every read of a report is audited");
