@@ -2,6 +2,7 @@ package io.mingjing.platform.appeal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.security.Authenticated;
@@ -131,7 +132,7 @@ public class AppealResource {
         if (f == null) {
             throw ProblemException.notFound("No attachment " + id + " on case " + trackingNo + ".");
         }
-        return Response.ok(f.data, f.contentType).header("Cache-Control", "private, no-store").build();
+        return StoredFile.of(f.data, f.kind.toLowerCase() + "-" + f.id, "private, no-store");
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.mingjing.platform.plugin;
 
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Reply;
@@ -24,13 +25,7 @@ final class Replies {
             case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
             case Reply.Page p -> Response.status(p.status()).type(HTML)
                     .entity(render(module, county, caller, p, settings)).build();
-            case Reply.Bytes b -> {
-                Response.ResponseBuilder r = Response.status(b.status()).type(b.contentType()).entity(b.body());
-                if (b.headers() != null) {
-                    b.headers().forEach(r::header);
-                }
-                yield r.build();
-            }
+            case Reply.Bytes b -> StoredFile.fromModule(b.status(), b.contentType(), b.body(), b.headers());
             case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
             case Reply.Problem p -> ModuleDispatch.problem(p);
         };

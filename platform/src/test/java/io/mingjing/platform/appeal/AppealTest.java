@@ -239,7 +239,7 @@ class AppealTest {
                 + "\"village\":\"" + People.VILLAGE_X + "\"}";
         given().auth().oauth2(villager1).multiPart("appeal", json)
                 .multiPart("photo", "x.jpg", "GIF89a not a jpeg".getBytes(), "image/jpeg")
-                .post("/api/t/" + t + "/appeals").then().statusCode(400).body("errors", hasKey("photos[0]"));
+                .post("/api/t/" + t + "/appeals").then().statusCode(415).body("errors", hasKey("photos[0]"));
         assertTrue(fiftyMegabyteUpload().startsWith("HTTP/1.1 413"), "a 50 MB voice file is refused up front");
         byte[] png = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13 };
         String no = given().auth().oauth2(villager1).multiPart("appeal", json).multiPart("photo", "a.png", png, "image/png")
