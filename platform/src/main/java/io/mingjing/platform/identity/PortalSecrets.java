@@ -22,6 +22,11 @@ public class PortalSecrets {
         return hmac("portal-client:" + tenantId);
     }
 
+    /** A value only this platform can compute from {@code text}; the text names its purpose first. */
+    public String derive(String text) {
+        return hmac(text);
+    }
+
     String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

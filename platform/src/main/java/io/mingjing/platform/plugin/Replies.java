@@ -2,6 +2,7 @@ package io.mingjing.platform.plugin;
 
 import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.web.BrowserPolicy;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Reply;
 import jakarta.ws.rs.core.MediaType;
@@ -19,12 +20,18 @@ final class Replies {
     private Replies() {
     }
 
+    /** What a page needs from the browser side: this browser's form token and the page policy. */
+    record Browser(String csrf, BrowserPolicy policy) {
+    }
+
     static Response toResponse(LoadedModule module, String county, Caller caller, Reply reply,
-            Map<String, Object> settings) {
+            Map<String, Object> settings, Browser browser) {
         return switch (reply) {
             case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
             case Reply.Page p -> Response.status(p.status()).type(HTML)
-                    .entity(render(module, county, caller, p, settings)).build();
+                    .entity(render(module, county, caller, p, settings, browser.csrf()))
+                    .header("Content-Security-Policy", browser.policy().csp(BrowserPolicy.imageOrigins(p.imageSources())))
+                    .header("Permissions-Policy", BrowserPolicy.permissions(p.features())).build();
             case Reply.Bytes b -> StoredFile.fromModule(b.status(), b.contentType(), b.body(), b.headers());
             case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
             case Reply.Problem p -> ModuleDispatch.problem(p);
@@ -32,10 +39,10 @@ final class Replies {
     }
 
     private static String render(LoadedModule module, String county, Caller caller, Reply.Page page,
-            Map<String, Object> settings) {
+            Map<String, Object> settings, String csrf) {
         try {
             return ModuleDispatch.template(module, page.template())
-                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings)).render();
+                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings, csrf)).render();
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
