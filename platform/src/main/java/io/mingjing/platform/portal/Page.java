@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every portal page knows: the county and its branding, the language, the caller, the village
@@ -17,10 +18,15 @@ import java.util.Map;
  * POST form carries as {@code <input type="hidden" name="_csrf" value="{p.csrf}">}.
  */
 public record Page(String tenant, String countyName, Map<String, String> branding, Texts texts, Caller caller,
-        String villageCode, String villageName, String path, String csrf) {
+        String villageCode, String villageName, String path, Supplier<String> csrfToken) {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CHINA);
+
+    /** Asked for only by pages with a form, so other pages set no token cookie and stay cacheable. */
+    public String csrf() {
+        return csrfToken.get();
+    }
 
     public String t(String key) {
         return texts.get(key);

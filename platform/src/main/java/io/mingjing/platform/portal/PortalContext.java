@@ -33,7 +33,7 @@ public class PortalContext {
         String query = request.query();
         return new Page(tenant.require(), county.name(), county.branding(), Texts.of(lang()), caller.get(),
                 village == null ? null : village.code, village == null ? null : village.name,
-                query == null ? path : path + "?" + query, tokens.token(tenant.require()));
+                query == null ? path : path + "?" + query, () -> tokens.token(tenant.require()));
     }
 
     public String lang() {
