@@ -49,7 +49,7 @@ public sealed interface Reply permits Reply.Json, Reply.Page, Reply.Bytes, Reply
 
         /**
          * This page also shows images from these origins, e.g. map tiles:
-         * {@code Reply.page("map", model).withImagesFrom(ctx.settings().text("tiles"))}. Blank values are
+         * {@code new Reply.Page(200, "map", model).withImagesFrom(ctx.settings().text("tiles"))}. Blank values are
          * skipped; values that are not https URLs are ignored by the platform.
          */
         public Page withImagesFrom(String... urls) {

@@ -131,7 +131,7 @@ class StoredFileTest {
         // the market trusts the declared type of a photo; the platform does not
         String villager = c.villagerX();
         long listing = given().auth().oauth2(villager).contentType(ContentType.JSON).body(Map.of("kind", "SUPPLY",
-                "category", "水果", "product", "沙田柚", "quantity", 500, "unit", "斤", "price", "2.5",
+                "category", "水果", "product", "沙田柚", "quantity", 500, "unit", "斤", "village", "烟楼村",
                 "contactName", "李大姐", "contactPhone", "13800000000")).post(c.api() + "/m/market/listings").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
         String photos = c.api() + "/m/market/listings/" + listing + "/photos";

@@ -32,7 +32,7 @@ class BrowserHeadersTest {
                 new Object[] {"GET", "/t/yiwu/", 200, "text/html"},
                 new Object[] {"GET", "/t/yiwu/no-such-page", 404, "text/html"},
                 new Object[] {"GET", "/t/no-such-county/", 404, "text/html"},
-                new Object[] {"GET", "/t/yiwu/d/999999", 404, "application/json"},
+                new Object[] {"GET", "/t/yiwu/d/999999", 404, "*/*"},
                 new Object[] {"GET", "/t/yiwu/appeals", 302, "text/html"},
                 new Object[] {"POST", "/t/yiwu/appeals/track", 403, "text/html"},
                 new Object[] {"GET", "/api/t/yiwu/org-units", 200, "application/json"},

@@ -134,7 +134,7 @@ class CsrfTest {
     private HttpResponse<String> send(Browser browser, PortalRoutes.Post route, String path, String token,
             String origin) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Origin", origin)
-                .header("Accept", "application/json");
+                .header("Accept", "*/*");
         if (route.multipart()) {
             String boundary = "mjboundary";
             String body = token == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\""
