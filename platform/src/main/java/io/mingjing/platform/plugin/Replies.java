@@ -28,14 +28,18 @@ final class Replies {
             Map<String, Object> settings, Browser browser) {
         return switch (reply) {
             case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
-            case Reply.Page p -> Response.status(p.status()).type(HTML)
-                    .entity(render(module, county, caller, p, settings, browser.csrf()))
-                    .header("Content-Security-Policy", browser.policy().csp(BrowserPolicy.imageOrigins(p.imageSources())))
-                    .header("Permissions-Policy", BrowserPolicy.permissions(p.features())).build();
+            case Reply.Page p -> page(render(module, county, caller, p, settings, browser.csrf()), p, browser);
             case Reply.Bytes b -> StoredFile.fromModule(b.status(), b.contentType(), b.body(), b.headers());
             case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
             case Reply.Problem p -> ModuleDispatch.problem(p);
         };
+    }
+
+    /** The page's own policy: what it declared it needs, for this page only. */
+    private static Response page(String html, Reply.Page page, Browser browser) {
+        String csp = browser.policy().csp(BrowserPolicy.imageOrigins(page.imageSources()));
+        return Response.status(page.status()).type(HTML).entity(html).header("Content-Security-Policy", csp)
+                .header("Permissions-Policy", BrowserPolicy.permissions(page.features())).build();
     }
 
     private static String render(LoadedModule module, String county, Caller caller, Reply.Page page,
