@@ -1,17 +1,21 @@
-// The map: shelters from the module's GeoJSON; "nearest" from the phone's position. No CDN: Leaflet is ours.
+// The map (only where the county set a tile server): shelters from the module's GeoJSON; "nearest" from the
+// phone's position, shown on the map or, without one, as a list. No CDN: Leaflet is ours.
 (function () {
   var el = document.getElementById('map');
-  if (!window.L || !el) { return; }
-  var map = L.map(el).setView([+el.dataset.lat, +el.dataset.lon], +el.dataset.zoom);
-  L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
-  L.Icon.Default.imagePath = el.dataset.images;
+  var places = el || document.getElementById('places');
+  if (!places) { return; }
+  var map = window.L && el ? L.map(el).setView([+el.dataset.lat, +el.dataset.lon], +el.dataset.zoom) : null;
+  if (map) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
+    L.Icon.Default.imagePath = el.dataset.images;
+  }
 
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
     return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
   function links(p) { return '<a href="' + esc(p.navigation.amap) + '">高德导航</a> <a href="' + esc(p.navigation.geo)
     + '">手机地图</a> <a href="' + esc(p.navigation.apple) + '">苹果地图</a>'; }
 
-  fetch(el.dataset.geojson).then(function (r) { return r.json(); }).then(function (data) {
+  if (map) fetch(el.dataset.geojson).then(function (r) { return r.json(); }).then(function (data) {
     L.geoJSON(data, {
       pointToLayer: function (f, latlng) {
         return L.circleMarker(latlng, { radius: 8, color: f.properties.open ? '#2e7d32' : '#9e9e9e', fillOpacity: .8 });
@@ -30,14 +34,14 @@
     list.innerHTML = '<li>正在定位…</li>';
     navigator.geolocation.getCurrentPosition(function (pos) {
       var lat = pos.coords.latitude, lon = pos.coords.longitude;
-      L.marker([lat, lon]).addTo(map).bindPopup('我的位置');
-      fetch(el.dataset.nearest + '?lat=' + lat + '&lon=' + lon + '&limit=3').then(function (r) { return r.json(); })
+      if (map) { L.marker([lat, lon]).addTo(map).bindPopup('我的位置'); }
+      fetch(places.dataset.nearest + '?lat=' + lat + '&lon=' + lon + '&limit=3').then(function (r) { return r.json(); })
         .then(function (items) {
           list.innerHTML = items.length ? items.map(function (s) {
             return '<li><strong>' + esc(s.name) + '</strong> 约 ' + Math.round(s.distanceMetres) + ' 米 · 可容纳 '
               + esc(s.capacity) + ' 人<br>' + links(s) + '</li>';
           }).join('') : '<li>附近没有开放的场所。</li>';
-          if (items.length) { map.fitBounds([[lat, lon], [items[0].lat, items[0].lon]], { padding: [30, 30] }); }
+          if (map && items.length) { map.fitBounds([[lat, lon], [items[0].lat, items[0].lon]], { padding: [30, 30] }); }
         });
     }, function () { list.innerHTML = '<li>无法取得位置，请在下方列表中查找。</li>'; }, { timeout: 10000 });
   });

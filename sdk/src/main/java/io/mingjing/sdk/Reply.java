@@ -1,5 +1,8 @@
 package io.mingjing.sdk;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +21,49 @@ public sealed interface Reply permits Reply.Json, Reply.Page, Reply.Bytes, Reply
      * A portal page: the Qute template {@code web/templates/<template>.html} in the plugin jar,
      * rendered with {@code model} plus {@code county}, {@code module}, {@code base} (the module's
      * portal root), {@code api} (its API root), {@code static} (its {@code web/static/} assets),
-     * {@code caller}, {@code loggedIn} (a login of this county) and {@code settings}. Output is HTML-escaped unless marked {@code .raw}.
+     * {@code caller}, {@code loggedIn} (a login of this county), {@code settings} and {@code csrf}
+     * (the form token: every {@code <form method="post">} carries
+     * {@code <input type="hidden" name="_csrf" value="{csrf}">}, or the platform refuses it with 403).
+     * Output is HTML-escaped unless marked {@code .raw}.
+     *
+     * <p>Pages run under a strict Content-Security-Policy: scripts and images only from the platform's
+     * own origin, no inline scripts, and no camera, microphone or position. A page that needs more says so
+     * with {@link #withImagesFrom} and {@link #allowing}; the platform grants exactly that, for this page only.
+     *
+     * @param imageSources https origins (or URL templates such as {@code https://t{s}.example.cn/{z}/{x}/{y}.png},
+     *        of which only the origin counts) the page may load images from; since SDK 1.2
+     * @param features browser features the page may ask for: {@code geolocation}, {@code camera},
+     *        {@code microphone}; since SDK 1.2
      */
-    record Page(int status, String template, Map<String, Object> model) implements Reply {
+    record Page(int status, String template, Map<String, Object> model, List<String> imageSources,
+            List<String> features) implements Reply {
+
+        public Page {
+            imageSources = imageSources == null ? List.of() : List.copyOf(imageSources);
+            features = features == null ? List.of() : List.copyOf(features);
+        }
+
+        public Page(int status, String template, Map<String, Object> model) {
+            this(status, template, model, List.of(), List.of());
+        }
+
+        /**
+         * This page also shows images from these origins, e.g. map tiles:
+         * {@code new Reply.Page(200, "map", model).withImagesFrom(ctx.settings().text("tiles"))}. Blank values are
+         * skipped; values that are not https URLs are ignored by the platform.
+         */
+        public Page withImagesFrom(String... urls) {
+            List<String> all = new ArrayList<>(imageSources);
+            Arrays.stream(urls).filter(u -> u != null && !u.isBlank()).forEach(all::add);
+            return new Page(status, template, model, all, features);
+        }
+
+        /** This page may ask for these browser features, e.g. {@code allowing("geolocation")} for "nearest to me". */
+        public Page allowing(String... wanted) {
+            List<String> all = new ArrayList<>(features);
+            all.addAll(Arrays.asList(wanted));
+            return new Page(status, template, model, imageSources, all);
+        }
     }
 
     record Bytes(int status, String contentType, byte[] body, Map<String, String> headers) implements Reply {

@@ -7,5 +7,5 @@ package io.mingjing.sdk;
  */
 public interface Sdk {
 
-    String VERSION = "1.1.0";
+    String VERSION = "1.2.0";
 }

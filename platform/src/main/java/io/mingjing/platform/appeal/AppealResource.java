@@ -9,6 +9,7 @@ import io.mingjing.platform.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import io.mingjing.platform.limit.FilingLimits;
 import io.mingjing.platform.limit.WorkProofs;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.security.Authenticated;
@@ -154,7 +155,7 @@ public class AppealResource {
         if (f == null) {
             throw ProblemException.notFound("No attachment " + id + " on case " + trackingNo + ".");
         }
-        return Response.ok(f.data, f.contentType).header("Cache-Control", "private, no-store").build();
+        return StoredFile.of(f.data, f.kind.toLowerCase() + "-" + f.id, "private, no-store");
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.mingjing.platform.disclosure.Disclosure.Line;
 import io.mingjing.platform.disclosure.Disclosure.Status;
 import io.mingjing.platform.disclosure.DisclosureService.Draft;
 import io.mingjing.platform.disclosure.DisclosureService.FeedItem;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.problem.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -152,9 +152,9 @@ public class DisclosureResource {
     @Authenticated
     @Transactional
     public Response attach(@PathParam("tenant") String tenant, @PathParam("id") long id,
-            @QueryParam("filename") String filename, @HeaderParam("Content-Type") String contentType, byte[] data) {
+            @QueryParam("filename") String filename, byte[] data) {
         access.requireAuthor(villageOfUnpublished(id));
-        DisclosureAttachment a = service.attach(id, filename, contentType, data, access.actor());
+        DisclosureAttachment a = service.attach(id, filename, data, access.actor());
         return Response.created(URI.create("/api/t/" + tenant + "/disclosures/" + id + "/attachments/" + a.id))
                 .entity(new AttachmentView(a.id, a.filename, a.contentType, a.sha256)).build();
     }
@@ -169,9 +169,7 @@ public class DisclosureResource {
         if (a == null || a.disclosureId != id) {
             throw ProblemException.notFound("No attachment " + attachment + ".");
         }
-        return Response.ok(a.data, a.contentType).header("Content-Disposition", "inline; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(a.filename, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff").build();
+        return StoredFile.of(a.data, a.filename, null);
     }
 
     @POST

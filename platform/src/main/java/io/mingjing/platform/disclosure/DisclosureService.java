@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditRecord;
+import io.mingjing.platform.file.FileKind;
+import io.mingjing.platform.file.FileKinds;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.disclosure.Disclosure.Category;
 import io.mingjing.platform.disclosure.Disclosure.Line;
@@ -91,7 +94,7 @@ public class DisclosureService {
     }
 
     @Transactional
-    public DisclosureAttachment attach(long id, String filename, String contentType, byte[] data, String actor) {
+    public DisclosureAttachment attach(long id, String filename, byte[] data, String actor) {
         Disclosure x = find(id);
         requireStatus(x, Status.DRAFT, Status.RETURNED);
         if (data == null || data.length == 0) {
@@ -102,10 +105,11 @@ public class DisclosureService {
             throw ProblemException.invalid(400, "The attachment needs a file name.",
                     Map.of("filename", "must be 1-200 characters without slashes"));
         }
+        FileKind kind = FileKinds.require(data, FileKinds.DOCUMENTS, "file");
         DisclosureAttachment a = new DisclosureAttachment();
         a.disclosureId = x.id;
-        a.filename = filename;
-        a.contentType = contentType == null || contentType.length() > 100 ? "application/octet-stream" : contentType;
+        a.filename = StoredFile.filename(filename, kind);
+        a.contentType = kind.contentType();
         a.data = data;
         a.sha256 = AuditEntry.sha256(data);
         a.persist();

@@ -22,8 +22,8 @@ public class PortalSecrets {
         return hmac("portal-client:" + tenantId);
     }
 
-    /** A keyed hash of the text: the same on every replica, useless to anyone without the secret. */
-    public String keyed(String text) {
+    /** A value only this platform can compute from {@code text}; the text names its purpose first. */
+    public String derive(String text) {
         return hmac(text);
     }
 

@@ -44,7 +44,7 @@ public class RateLimits {
         long now = clock.instant().getEpochSecond();
         long window = now / WINDOW * WINDOW;
         int max = limit.of(registry.describe(tenant.require()).limits(), scale);
-        String bucket = limit.key + ":" + secrets.keyed("rate:" + subject).substring(0, 32);
+        String bucket = limit.key + ":" + secrets.derive("rate:" + subject).substring(0, 32);
         int hits = QuarkusTransaction.requiringNew().call(() -> count(bucket, window));
         if (hits > max) {
             String wait = Long.toString(Math.max(1, window + WINDOW - now));

@@ -101,7 +101,7 @@ public class WorkProofs {
     }
 
     private String sign(String body) {
-        return secrets.keyed("work-proof:" + tenant.require() + ":" + body).substring(0, 32);
+        return secrets.derive("work-proof:" + tenant.require() + ":" + body).substring(0, 32);
     }
 
     static int leadingZeroBits(String challenge, String nonce) {

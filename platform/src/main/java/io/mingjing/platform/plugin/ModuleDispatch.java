@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.problem.Problem;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
+import io.mingjing.platform.web.BrowserPolicy;
+import io.mingjing.platform.web.CsrfTokens;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Reply;
 import io.mingjing.sdk.Request;
@@ -42,6 +44,10 @@ public class ModuleDispatch {
     PluginCallers callers;
     @Inject
     ObjectMapper json;
+    @Inject
+    CsrfTokens csrf;
+    @Inject
+    BrowserPolicy policy;
 
     Response dispatch(boolean portal, String method, String moduleId, String path, UriInfo uri, HttpHeaders headers,
             byte[] body) {
@@ -63,7 +69,8 @@ public class ModuleDispatch {
         if (reply == null) {
             throw new ProblemException(500, "Module Error", "Module '" + module.id() + "' returned no reply.");
         }
-        return Replies.toResponse(module, county, caller, reply, states.get(county, module.id()).settings());
+        return Replies.toResponse(module, county, caller, reply, states.get(county, module.id()).settings(),
+                new Replies.Browser(portal ? csrf.token(county) : "", policy));
     }
 
     private LoadedModule enabledModule(String county, String moduleId) {
@@ -126,7 +133,7 @@ public class ModuleDispatch {
 
     /** Unused model keys stay out of templates' way; the platform's come last so a module cannot fake them. */
     static Map<String, Object> model(LoadedModule module, String county, Caller caller, Map<String, Object> own,
-            Map<String, Object> settings) {
+            Map<String, Object> settings, String csrf) {
         Map<String, Object> model = new LinkedHashMap<>(own == null ? Map.of() : own);
         String base = "/t/" + county + "/m/" + module.id();
         model.put("county", county);
@@ -137,6 +144,7 @@ public class ModuleDispatch {
         model.put("caller", caller);
         model.put("loggedIn", !caller.anonymous() && county.equals(caller.county()));
         model.put("settings", io.mingjing.sdk.Settings.of(module.manifest(), settings).values());
+        model.put("csrf", csrf);
         return model;
     }
 

@@ -1,6 +1,8 @@
 package io.mingjing.platform.plugin;
 
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.web.BrowserPolicy;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Reply;
 import jakarta.ws.rs.core.MediaType;
@@ -18,29 +20,33 @@ final class Replies {
     private Replies() {
     }
 
+    /** What a page needs from the browser side: this browser's form token and the page policy. */
+    record Browser(String csrf, BrowserPolicy policy) {
+    }
+
     static Response toResponse(LoadedModule module, String county, Caller caller, Reply reply,
-            Map<String, Object> settings) {
+            Map<String, Object> settings, Browser browser) {
         return switch (reply) {
             case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
-            case Reply.Page p -> Response.status(p.status()).type(HTML)
-                    .entity(render(module, county, caller, p, settings)).build();
-            case Reply.Bytes b -> {
-                Response.ResponseBuilder r = Response.status(b.status()).type(b.contentType()).entity(b.body());
-                if (b.headers() != null) {
-                    b.headers().forEach(r::header);
-                }
-                yield r.build();
-            }
+            case Reply.Page p -> page(render(module, county, caller, p, settings, browser.csrf()), p, browser);
+            case Reply.Bytes b -> StoredFile.fromModule(b.status(), b.contentType(), b.body(), b.headers());
             case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
             case Reply.Problem p -> ModuleDispatch.problem(p);
         };
     }
 
+    /** The page's own policy: what it declared it needs, for this page only. */
+    private static Response page(String html, Reply.Page page, Browser browser) {
+        String csp = browser.policy().csp(BrowserPolicy.imageOrigins(page.imageSources()));
+        return Response.status(page.status()).type(HTML).entity(html).header("Content-Security-Policy", csp)
+                .header("Permissions-Policy", BrowserPolicy.permissions(page.features())).build();
+    }
+
     private static String render(LoadedModule module, String county, Caller caller, Reply.Page page,
-            Map<String, Object> settings) {
+            Map<String, Object> settings, String csrf) {
         try {
             return ModuleDispatch.template(module, page.template())
-                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings)).render();
+                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings, csrf)).render();
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.web.BrowserPolicy;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -138,12 +139,14 @@ public class AppealPages {
     @Path("/new")
     @PermitAll
     @Transactional
-    public TemplateInstance form(@QueryParam("payment") String payment) {
+    public Response form(@QueryParam("payment") String payment) {
         Resident me = Resident.byUserId(caller.get().userId());
         String village = me != null ? me.registeredVillage : ctx.rememberedVillage();
-        return Templates.form(ctx.page(village == null ? null : OrgUnit.findById(village)),
+        // the one page that records a voice message
+        return Response.ok(Templates.form(ctx.page(village == null ? null : OrgUnit.findById(village)),
                 AppealCategory.listAll(Sort.by("code")), OrgUnit.list("level", Sort.by("code"), OrgUnitLevel.VILLAGE),
-                village, payment, caller.get().anonymous() ? proofs.issue() : null);
+                village, payment, caller.get().anonymous() ? proofs.issue() : null))
+                .header("Permissions-Policy", BrowserPolicy.permissions(List.of("microphone"))).build();
     }
 
     @POST

@@ -10,16 +10,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every portal page knows: the county and its branding, the language, the caller, the village
- * the page is about (if any) and the page's own path (for the language switch).
+ * the page is about (if any), the page's own path (for the language switch) and the form token every
+ * POST form carries as {@code <input type="hidden" name="_csrf" value="{p.csrf}">}.
  */
 public record Page(String tenant, String countyName, Map<String, String> branding, Texts texts, Caller caller,
-        String villageCode, String villageName, String path) {
+        String villageCode, String villageName, String path, Supplier<String> csrfToken) {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CHINA);
+
+    /** Asked for only by pages with a form, so other pages set no token cookie and stay cacheable. */
+    public String csrf() {
+        return csrfToken.get();
+    }
 
     public String t(String key) {
         return texts.get(key);

@@ -4,6 +4,7 @@ import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.CurrentTenant;
+import io.mingjing.platform.web.CsrfTokens;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class PortalContext {
     CurrentCaller caller;
     @Inject
     HttpServerRequest request;
+    @Inject
+    CsrfTokens tokens;
 
     public Page page(OrgUnit village) {
         var county = registry.describe(tenant.require());
@@ -30,7 +33,7 @@ public class PortalContext {
         String query = request.query();
         return new Page(tenant.require(), county.name(), county.branding(), Texts.of(lang()), caller.get(),
                 village == null ? null : village.code, village == null ? null : village.name,
-                query == null ? path : path + "?" + query);
+                query == null ? path : path + "?" + query, () -> tokens.token(tenant.require()));
     }
 
     public String lang() {

@@ -6,6 +6,7 @@ import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureAttachment;
 import io.mingjing.platform.disclosure.DisclosureService;
 import io.mingjing.platform.disclosure.DisclosureService.FeedItem;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.inbox.Inbox;
 import io.mingjing.platform.notice.Notice;
@@ -225,10 +226,7 @@ public class VillagePortal {
         if (a == null || a.disclosureId != id) {
             throw ProblemException.notFound("No attachment " + file + ".");
         }
-        return Response.ok(a.data, a.contentType).header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(a.filename, java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("+", "%20")).build();
+        return StoredFile.of(a.data, a.filename, null);
     }
 
     /** 我的资金: the villager's own payments by year and programme. */

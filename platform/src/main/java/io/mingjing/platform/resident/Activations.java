@@ -93,6 +93,6 @@ public class Activations {
     }
 
     private String hash(String phone, String code) {
-        return secrets.keyed("activation:" + tenant.require() + ":" + phone + ":" + code);
+        return secrets.derive("activation:" + tenant.require() + ":" + phone + ":" + code);
     }
 }

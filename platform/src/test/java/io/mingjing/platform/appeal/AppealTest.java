@@ -19,6 +19,7 @@ import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.WorkProof;
+import io.mingjing.platform.testing.PortalForm;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -183,8 +184,10 @@ class AppealTest {
     }
 
     /** The portal's multipart form as a browser sends it: UTF-8 text parts, asking for HTML. */
-    private static io.restassured.specification.RequestSpecification portalForm(Map<String, String> fields) {
-        var request = given().accept("text/html,application/xhtml+xml,*/*;q=0.8");
+    private io.restassured.specification.RequestSpecification portalForm(Map<String, String> fields) {
+        PortalForm form = PortalForm.from("/t/" + t + "/appeals/new");
+        var request = form.request().accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .multiPart(PortalForm.FIELD, form.token());
         fields.forEach((name, value) -> request.multiPart(name, value, "text/plain; charset=UTF-8"));
         return request;
     }
@@ -204,9 +207,12 @@ class AppealTest {
         assertTrue(m.find(), receipt);
         String no = m.group(1);
         String code = m.group(2);
-        given().accept(html).formParam("no", no).formParam("code", code.toLowerCase()).post("/t/" + t + "/appeals/track")
+        PortalForm track = PortalForm.from("/t/" + t + "/appeals/track");
+        track.request().accept(html).formParam(PortalForm.FIELD, track.token()).formParam("no", no)
+                .formParam("code", code.toLowerCase()).post("/t/" + t + "/appeals/track")
                 .then().statusCode(200).body(containsString("村干部优亲厚友")).body(containsString("已提交"));
-        given().accept(html).formParam("no", no).formParam("code", "AAAAAAAAAAAA").post("/t/" + t + "/appeals/track")
+        track.request().accept(html).formParam(PortalForm.FIELD, track.token()).formParam("no", no)
+                .formParam("code", "AAAAAAAAAAAA").post("/t/" + t + "/appeals/track")
                 .then().statusCode(404).body(containsString("出错了"));
         given().accept(html).get("/t/" + t + "/appeals/track?no=" + no).then().statusCode(200)
                 .body(containsString("回执码")).body(containsString("value=\"" + no + "\""));
@@ -245,7 +251,7 @@ class AppealTest {
                 + "\"village\":\"" + People.VILLAGE_X + "\"}";
         given().auth().oauth2(villager1).multiPart("appeal", json)
                 .multiPart("photo", "x.jpg", "GIF89a not a jpeg".getBytes(), "image/jpeg")
-                .post("/api/t/" + t + "/appeals").then().statusCode(400).body("errors", hasKey("photos[0]"));
+                .post("/api/t/" + t + "/appeals").then().statusCode(415).body("errors", hasKey("photos[0]"));
         assertTrue(fiftyMegabyteUpload().startsWith("HTTP/1.1 413"), "a 50 MB voice file is refused up front");
         byte[] png = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13 };
         String no = given().auth().oauth2(villager1).multiPart("appeal", json).multiPart("photo", "a.png", png, "image/png")

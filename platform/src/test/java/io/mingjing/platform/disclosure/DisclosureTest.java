@@ -118,9 +118,9 @@ class DisclosureTest {
     @Test
     void residentOnlyDisclosuresAndAttachmentsReachOnlyTheVillageAndItsStaff() {
         long id = create(People.VILLAGE_X, "cadrex", "住户专栏：集体收益分配", "RESIDENTS");
-        long file = given().auth().oauth2(c.token("cadrex")).contentType("text/plain; charset=UTF-8")
-                .body("凭证".getBytes(StandardCharsets.UTF_8))
-                .queryParam("filename", "凭证.txt").post(c.api() + "/disclosures/" + id + "/attachments").then()
+        long file = given().auth().oauth2(c.token("cadrex")).contentType("application/pdf")
+                .body("%PDF-1.4 凭证".getBytes(StandardCharsets.UTF_8))
+                .queryParam("filename", "凭证.pdf").post(c.api() + "/disclosures/" + id + "/attachments").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(c.token("cadrex")).post(c.api() + "/disclosures/" + id + "/submit").then()
                 .statusCode(200);
@@ -142,7 +142,7 @@ class DisclosureTest {
             given().auth().oauth2(token).get(feed).then().body("id", hasItem((int) id));
             String body = new String(given().auth().oauth2(token).get(one + "/attachments/" + file).then()
                     .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-            assertEquals("凭证", body);
+            assertEquals("%PDF-1.4 凭证", body);
         }
     }
 

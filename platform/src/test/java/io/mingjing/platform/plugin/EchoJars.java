@@ -66,7 +66,8 @@ final class EchoJars {
         byte[] build(String... extraChangeSets) {
             return jar.module(EchoModule.class).text("echo/version.txt", version)
                     .text("db/echo.xml", V1.formatted(String.join("\n", extraChangeSets)))
-                    .text("web/templates/hello.html", "<h1>{name}</h1><a href=\"{base}/notes\">{settings.greeting}</a>")
+                    .text("web/templates/hello.html", "<h1>{name}</h1><form method=\"post\" action=\"{base}/notes\">"
+                            + "<input type=\"hidden\" name=\"_csrf\" value=\"{csrf}\"><button>{settings.greeting}</button></form>")
                     .text("web/static/echo.css", "h1 { color: #0b5d73; }").build();
         }
     }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.PortalForm;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -159,7 +160,9 @@ class PluginRuntimeTest {
         given().get("/t/" + on + "/m/echo/static/echo.css").then().statusCode(200)
                 .contentType(containsString("text/css"));
         given().get("/t/" + on + "/m/echo/static/../../x").then().statusCode(404);
-        given().redirects().follow(false).contentType(ContentType.URLENC).body("a=1").post("/t/" + on + "/m/echo/notes")
+        PortalForm form = PortalForm.from("/t/" + on + "/m/echo");
+        form.request().redirects().follow(false).contentType(ContentType.URLENC).body("a=1&_csrf=" + form.token())
+                .post("/t/" + on + "/m/echo/notes")
                 .then().statusCode(303).header("Location", containsString("/t/" + on + "/m/echo/"));
         given().get("/t/" + off + "/m/echo").then().statusCode(404);
     }

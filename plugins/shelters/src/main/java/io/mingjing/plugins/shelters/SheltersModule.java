@@ -30,8 +30,9 @@ public class SheltersModule implements Module {
                         "无障碍")),
                 Setting.text("center", "27.9939,120.6536", 40),
                 Setting.number("zoom", 12, 3, 18),
-                Setting.text("tiles", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", 300),
-                Setting.text("attribution", "© OpenStreetMap contributors", 200),
+                // no tile server by default: each county chooses one (天地图, its own) and names its attribution
+                Setting.text("tiles", "", 300),
+                Setting.text("attribution", "", 200),
                 new Changelog("db/shelters.xml"),
                 new RoleUse(Roles.TENANT_ADMIN, "维护安置场所、导入 CSV、开放或关闭场所"),
                 new MenuEntry(new Names("避灾安置", "Shelters"), "/", Roles.ANYONE),

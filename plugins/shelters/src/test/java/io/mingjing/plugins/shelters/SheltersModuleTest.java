@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.sdk.Caller;
+import io.mingjing.sdk.Reply;
 import io.mingjing.sdk.testkit.Callers;
 import io.mingjing.sdk.testkit.ModuleTestKit;
 import io.mingjing.sdk.testkit.TestReply;
@@ -129,5 +130,27 @@ class SheltersModuleTest {
         assertTrue(!html.contains("//unpkg.com") && !html.contains("cdn"), "no CDN");
         assertNotNull(SheltersModule.class.getClassLoader().getResource("web/static/leaflet/leaflet.js"));
         assertNotNull(SheltersModule.class.getClassLoader().getResource("web/static/leaflet/images/marker-icon.png"));
+    }
+
+    @Test
+    void withoutATileServerThePageIsAListAndAsksForNoImageOrigin() {
+        importCsv(CSV);
+        var reply = kit.page(Caller.ANONYMOUS, "/");
+        assertTrue(!reply.html().contains("id=\"map\"") && reply.html().contains("藤桥镇中心小学"), reply.html());
+        Reply.Page page = (Reply.Page) reply.reply();
+        assertEquals(List.of(), page.imageSources());
+        assertEquals(List.of("geolocation"), page.features(), "nearest-to-me asks for the position");
+        kit.settings(Map.of("tiles", "http://tiles.example.cn/{z}/{x}/{y}.png"));
+        assertEquals(List.of(), ((Reply.Page) kit.page(Caller.ANONYMOUS, "/").reply()).imageSources(),
+                "only https tiles are used");
+    }
+
+    @Test
+    void aCountysTileServerIsThePageOnlyImageOrigin() {
+        String tianditu = "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=key";
+        kit.settings(Map.of("tiles", tianditu, "attribution", "天地图"));
+        var reply = kit.page(Caller.ANONYMOUS, "/");
+        assertTrue(reply.html().contains("id=\"map\""), reply.html());
+        assertEquals(List.of(tianditu), ((Reply.Page) reply.reply()).imageSources());
     }
 }

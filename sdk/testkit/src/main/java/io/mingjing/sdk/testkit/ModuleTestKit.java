@@ -276,6 +276,7 @@ public final class ModuleTestKit implements AutoCloseable {
         model.put("caller", caller);
         model.put("loggedIn", !caller.anonymous() && county.equals(caller.county()));
         model.put("settings", Settings.of(manifest, settings).values());
+        model.put("csrf", "testkit-csrf-token");
         return model;
     }
 
