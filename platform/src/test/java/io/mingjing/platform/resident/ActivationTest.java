@@ -1,6 +1,7 @@
 package io.mingjing.platform.resident;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.KeycloakAdmin;
 import io.mingjing.platform.testing.KeycloakServer;
 import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.PortalForm;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,12 +65,18 @@ class ActivationTest {
         activate(t, phone, code.toLowerCase(), "Mein-passwort-1").then().statusCode(204);
         assertEquals(200, login(t, phone, "Mein-passwort-1"));
         activate(t, phone, code, "Anderes-pass-2").then().statusCode(400);
-        // a lost card: the admin issues a new code, and only the new one works
+        // a lost card: the admin issues a new code, and only the new one works — here on the portal's form
         String other = (String) codes.get(1).get("phone");
         String fresh = given().auth().oauth2(admin).post("/api/t/" + t + "/admin/residents/" + other + "/activation")
                 .then().statusCode(200).extract().path("code");
-        activate(t, other, (String) codes.get(1).get("code"), "Mein-passwort-1").then().statusCode(400);
-        activate(t, other, fresh, "Mein-passwort-1").then().statusCode(204);
+        PortalForm form = PortalForm.from("/t/" + t + "/activate");
+        form.request().accept("text/html").formParam(PortalForm.FIELD, form.token()).formParam("phone", other)
+                .formParam("code", (String) codes.get(1).get("code")).formParam("password", "Mein-passwort-1")
+                .post("/t/" + t + "/activate").then().statusCode(200).body(containsString("激活码已过期"));
+        form.request().accept("text/html").formParam(PortalForm.FIELD, form.token()).formParam("phone", other)
+                .formParam("code", fresh).formParam("password", "Mein-passwort-1")
+                .post("/t/" + t + "/activate").then().statusCode(200).body(containsString("账号已激活"));
+        assertEquals(200, login(t, other, "Mein-passwort-1"));
         // importing the same file again issues no new codes to residents who already have accounts
         given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8").body(csv("13722000"))
                 .post("/api/t/" + t + "/admin/residents/import").then().statusCode(200).body("activationCodes", hasSize(0));
