@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.problem.ProblemException;
@@ -57,6 +58,7 @@ public class AppealResource {
     @POST
     @Path("/appeals")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponseSchema(value = AppealService.Receipt.class, responseCode = "201", responseDescription = "Created")
     public Response submit(@NotNull(message = "a JSON body is required") @Valid AppealRequest request,
             @HeaderParam("Idempotency-Key") String key) throws IOException {
         return receipt(appeals.submit(request, List.of(), checkKey(key), AuditEntry.sha256(json.writeValueAsBytes(request))));
@@ -66,6 +68,7 @@ public class AppealResource {
     @POST
     @Path("/appeals")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponseSchema(value = AppealService.Receipt.class, responseCode = "201", responseDescription = "Created")
     public Response submitWithFiles(@RestForm("appeal") String appealJson, @RestForm("photo") List<FileUpload> photos,
             @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key) throws IOException {
         if (appealJson == null) {
