@@ -49,7 +49,7 @@ final class Nullables {
 
     private static Optional<ClassInfo> find(IndexView index, String schemaName) {
         return index.getKnownClasses().stream().filter(c -> c.name().toString().startsWith("io.mingjing.")
-                && c.simpleName().equals(schemaName)).findFirst();
+                && schemaName.equals(c.simpleName())).findFirst();
     }
 
     private static boolean omitsNulls(ClassInfo type) {

@@ -103,9 +103,13 @@ class HostileInputTest {
     private static void refusedInBody(Operation op, String token, String text) {
         RequestSpecification r = as(token);
         String path = op.path(HostileInputTest::plain);
+        boolean[] carried = { !op.mediaType().contains("json") };
         if (op.mediaType().contains("json")) {
-            r = r.contentType("application/json; charset=UTF-8")
-                    .body(Samples.of(op, op.body(), (type, field) -> leaf(type, text)));
+            r = r.contentType("application/json; charset=UTF-8").body(Samples.of(op, op.body(), (type, field) -> {
+                Object v = leaf(type, text);
+                carried[0] |= v == text;
+                return v;
+            }));
         } else if (op.mediaType().contains("form")) {
             boolean multipart = op.mediaType().startsWith("multipart");
             r = r.contentType(op.mediaType() + (multipart ? "" : "; charset=UTF-8"));
@@ -118,8 +122,12 @@ class HostileInputTest {
         }
         Response answer = r.request(op.method(), path);
         int status = answer.statusCode();
-        assertTrue(status >= 400 && status < 500, op + " answered " + status + ": " + answer.asString());
-        answer.then().contentType(startsWith("application/problem+json"));
+        if (carried[0]) {
+            assertTrue(status >= 400 && status < 500, op + " answered " + status + ": " + answer.asString());
+            answer.then().contentType(startsWith("application/problem+json"));
+        } else {
+            assertTrue(status < 500, op + " answered " + status + ": " + answer.asString());
+        }
     }
 
     private static Iterable<String> iterable(Operation op) {

@@ -109,7 +109,8 @@ class OpenApiContractTest {
             r = r.contentType("application/json").body(valid ? Samples.of(op, op.body(), (type, name) -> plain(type))
                     : Samples.of(op, op.body(), (type, name) -> List.of(Set.of())));
         } else if (op.mediaType() != null) {
-            r = r.contentType(op.mediaType().contains("*") ? "text/csv" : op.mediaType()).body(valid ? "a,b\n" : "");
+            r = r.contentType(op.mediaType().contains("*") ? "text/csv" : op.mediaType())
+                    .body(valid ? "a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0]);
         }
         for (ApiOperations.Param q : op.query()) {
             r = r.queryParam(q.name(), valid ? "1" : "-99999999999999999999");
