@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.mingjing.platform.problem.ClientMessage;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.io.IOException;
 public class JsonText implements ObjectMapperCustomizer {
 
     /** A string refused by {@link Text}; its message is meant for the client. */
-    public static class Rejected extends JsonMappingException {
+    public static class Rejected extends JsonMappingException implements ClientMessage {
         Rejected(JsonParser p, String why) {
             super(p, why);
         }

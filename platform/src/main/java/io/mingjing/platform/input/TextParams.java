@@ -12,13 +12,16 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * Form fields (URL-encoded and multipart text parts) and other text parameters pass {@link Text} as they
- * are bound, so the refusal names the field; the path and query were already checked by
- * {@link RequestLine}, this is the same rule for what arrives in a body.
+ * Form fields (URL-encoded and multipart text parts) and other parameters pass {@link Text} as they are
+ * bound, and numbers and enums that do not parse are refused, so the refusal names the field; the path and
+ * query were already checked by {@link RequestLine}, this is the same rule for what arrives in a body.
  */
 @Provider
 public class TextParams implements ParamConverterProvider {
@@ -26,26 +29,57 @@ public class TextParams implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (rawType != String.class) {
-            return null;
-        }
         String name = name(annotations);
-        return (ParamConverter<T>) new ParamConverter<String>() {
+        if (rawType == String.class) {
+            return (ParamConverter<T>) converter(name, value -> value, null);
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, Integer::valueOf, "must be a whole number");
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, Long::valueOf, "must be a whole number");
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) converter(name, value -> enumValue(rawType, value), "must be one of "
+                    + Arrays.stream(rawType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        return null;
+    }
+
+    /**
+     * A converter that checks the text, then parses it; a value that does not parse is a 400 naming the
+     * parameter (the JAX-RS default would be a bare 404 for a query parameter).
+     */
+    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String expected) {
+        return new ParamConverter<T>() {
             @Override
-            public String fromString(String value) {
+            public T fromString(String value) {
                 String why = Text.problem(value, true);
                 if (why != null) {
-                    throw new WebApplicationException(new Problem("about:blank", "Bad Request", 400,
-                            "A field contains characters that are not allowed.", Map.of(name, why)).toResponse());
+                    throw refusal(name, why);
                 }
-                return value;
+                try {
+                    return value == null ? null : parse.apply(value.strip());
+                } catch (IllegalArgumentException e) {
+                    throw refusal(name, expected);
+                }
             }
 
             @Override
-            public String toString(String value) {
-                return value;
+            public String toString(T value) {
+                return String.valueOf(value);
             }
         };
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Object enumValue(Class<?> type, String value) {
+        return Enum.valueOf((Class<Enum>) type, value);
+    }
+
+    private static WebApplicationException refusal(String name, String why) {
+        return new WebApplicationException(new Problem("about:blank", "Bad Request", 400,
+                "A parameter is not acceptable.", Map.of(name, why)).toResponse());
     }
 
     private static String name(Annotation[] annotations) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.mingjing.platform.input.JsonText;
 import java.time.temporal.Temporal;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -33,7 +32,7 @@ final class JsonProblems {
     }
 
     private static String message(JsonProcessingException e, String field) {
-        if (e instanceof JsonText.Rejected) {
+        if (e instanceof ClientMessage) {
             return e.getOriginalMessage();
         }
         if (e instanceof StreamConstraintsException) {

@@ -170,6 +170,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aLiteralPercentInThePathIsNoServerError() {
+        for (String path : List.of("/api/t/" + COUNTY + "/power-items/%25", "/api/t/%25/org-units",
+                "/api/t/" + COUNTY + "/open311/v2/services/%25.json", "/t/" + COUNTY + "/v/%25")) {
+            int status = given().urlEncodingEnabled(false).redirects().follow(false).get(path).statusCode();
+            assertTrue(status >= 300 && status < 500, path + " answered " + status);
+        }
+    }
+
+    @Test
+    void queryParametersOfTheWrongTypeNameTheParameter() {
+        given().auth().oauth2(callers.get(2)).queryParam("year", "twenty")
+                .get("/api/t/" + COUNTY + "/villages/330782102201/payments").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors.year", equalTo("must be a whole number"));
+        given().auth().oauth2(callers.get(2)).queryParam("state", "NOPE").get("/api/t/" + COUNTY + "/appeals").then()
+                .statusCode(400).body("errors.state", startsWith("must be one of"));
+    }
+
+    @Test
     void deepNestingIsA400WithoutLibraryWords() {
         String deep = "[".repeat(3000) + "]".repeat(3000);
         given().auth().oauth2(callers.get(1)).contentType("application/json").body("{\"subject\":" + deep + "}")

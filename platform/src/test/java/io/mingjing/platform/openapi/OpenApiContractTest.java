@@ -108,6 +108,9 @@ class OpenApiContractTest {
         if (op.mediaType() != null && op.mediaType().contains("json")) {
             r = r.contentType("application/json").body(valid ? Samples.of(op, op.body(), (type, name) -> plain(type))
                     : Samples.of(op, op.body(), (type, name) -> List.of(Set.of())));
+        } else if (op.mediaType() != null && op.mediaType().contains("form")) {
+            r = r.contentType(op.mediaType());
+            r = valid ? (op.mediaType().startsWith("multipart") ? r.multiPart("description", "x") : r.formParam("a", "b")) : r;
         } else if (op.mediaType() != null) {
             r = r.contentType(op.mediaType().contains("*") ? "text/csv" : op.mediaType())
                     .body(valid ? "a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0]);
