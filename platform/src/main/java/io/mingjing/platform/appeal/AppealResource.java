@@ -71,10 +71,10 @@ public class AppealResource {
     @APIResponseSchema(value = AppealService.Receipt.class, responseCode = "201", responseDescription = "Created")
     public Response submitWithFiles(@RestForm("appeal") String appealJson, @RestForm("photo") List<FileUpload> photos,
             @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key) throws IOException {
-        if (appealJson == null) {
+        AppealRequest request = appealJson == null ? null : json.readValue(appealJson, AppealRequest.class);
+        if (request == null) {
             throw ProblemException.invalid(400, "The form needs the case in part 'appeal'.", Map.of("appeal", "is required"));
         }
-        AppealRequest request = json.readValue(appealJson, AppealRequest.class);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);

@@ -62,7 +62,7 @@ public class RequestLine {
         int q = uri.indexOf('?');
         int hash = uri.indexOf('#');
         String path = q < 0 ? (hash < 0 ? uri : uri.substring(0, hash)) : uri.substring(0, q);
-        String bad = problem(path, false);
+        String bad = pathProblem(path);
         if (bad != null) {
             errors.put("path", bad);
         }
@@ -92,6 +92,15 @@ public class RequestLine {
     private static String problem(String raw, boolean form) {
         String text = decode(raw, form);
         return text == null ? "is not valid percent-encoded UTF-8" : Text.problem(text, false);
+    }
+
+    /**
+     * No address of the platform has a literal '%' in its path, and the REST layer decodes paths a second
+     * time in places (path segments, matching), where a decoded "%25" fails as a broken escape.
+     */
+    private static String pathProblem(String raw) {
+        String why = problem(raw, false);
+        return why == null && decode(raw, false).indexOf('%') >= 0 ? "contains a percent sign (%25)" : why;
     }
 
     /** Strict percent-decoding: a broken escape or bytes that are not UTF-8 give null, never U+FFFD. */

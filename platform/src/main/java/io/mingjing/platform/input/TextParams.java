@@ -39,6 +39,9 @@ public class TextParams implements ParamConverterProvider {
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) converter(name, Long::valueOf, "must be a whole number");
         }
+        if (rawType == Double.class || rawType == double.class) {
+            return (ParamConverter<T>) converter(name, TextParams::finite, "must be a number");
+        }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) converter(name, value -> enumValue(rawType, value), "must be one of "
                     + Arrays.stream(rawType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
@@ -70,6 +73,14 @@ public class TextParams implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    private static Double finite(String value) {
+        double d = Double.parseDouble(value);
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not finite");
+        }
+        return d;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

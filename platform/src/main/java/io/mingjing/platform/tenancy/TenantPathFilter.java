@@ -26,8 +26,7 @@ public class TenantPathFilter {
 
     @ServerRequestFilter(preMatching = true, priority = 100)
     public Response choose(ContainerRequestContext request) {
-        // the path RESTEasy holds is decoded already: decoding it again fails on a literal '%' ("%25")
-        List<String> segments = request.getUriInfo().getPathSegments(false).stream().map(s -> s.getPath()).toList();
+        List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
         String id = tenantSegment(segments);
         if (id == null) {
             return null;
