@@ -47,7 +47,10 @@ public class RequestLine {
                     + maxHeaders / 1024 + " KB; remove stale cookies and try again."));
         } else {
             Map<String, String> errors = errors(uri);
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() && literalPercent(uri)) {
+                refuse(context, new Problem("about:blank", "Not Found", 404, "No such resource.",
+                        Map.of("path", "contains a percent sign (%25)")));
+            } else if (errors.isEmpty()) {
                 context.next();
             } else {
                 refuse(context, new Problem("about:blank", "Bad Request", 400,
@@ -62,7 +65,7 @@ public class RequestLine {
         int q = uri.indexOf('?');
         int hash = uri.indexOf('#');
         String path = q < 0 ? (hash < 0 ? uri : uri.substring(0, hash)) : uri.substring(0, q);
-        String bad = pathProblem(path);
+        String bad = problem(path, false);
         if (bad != null) {
             errors.put("path", bad);
         }
@@ -96,11 +99,13 @@ public class RequestLine {
 
     /**
      * No address of the platform has a literal '%' in its path, and the REST layer decodes paths a second
-     * time in places (path segments, matching), where a decoded "%25" fails as a broken escape.
+     * time in places (path segments, matching), where a decoded "%25" fails as a broken escape. Such a path
+     * names nothing: a 404, as for any malformed county id.
      */
-    private static String pathProblem(String raw) {
-        String why = problem(raw, false);
-        return why == null && decode(raw, false).indexOf('%') >= 0 ? "contains a percent sign (%25)" : why;
+    static boolean literalPercent(String uri) {
+        int q = uri.indexOf('?');
+        String path = decode(q < 0 ? uri : uri.substring(0, q), false);
+        return path != null && path.indexOf('%') >= 0;
     }
 
     /** Strict percent-decoding: a broken escape or bytes that are not UTF-8 give null, never U+FFFD. */

@@ -38,7 +38,8 @@ class TextTest {
         assertTrue(RequestLine.errors("/x?q=%zz").containsKey("query.q"));
         assertTrue(RequestLine.errors("/x?%00=1").containsKey("query"));
         assertNull(RequestLine.decode("%E4%B8", false));
-        assertTrue(RequestLine.errors("/api/t/yiwu/m/%25/a").containsKey("path"));
+        assertTrue(RequestLine.literalPercent("/api/t/yiwu/m/%25/a"));
+        assertTrue(!RequestLine.literalPercent("/api/t/yiwu/policies?q=100%25"));
         assertEquals(Map.of(), RequestLine.errors("/api/t/yiwu/policies?q=100%25"));
     }
 
