@@ -26,7 +26,7 @@ echo "mingjing: starting the platform on :8080 (log: platform/target/platform.lo
 MINGJING_TENANTS_DIR="$ROOT/tenants" MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
   start_platform 8080 mingjing http://127.0.0.1:8180 "$ROOT/platform/target/platform.log"
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:8080/q/health/ready" platform 120
+wait_for "http://127.0.0.1:9000/q/health/ready" platform 120
 counties=$(ls "$ROOT/tenants")
 for c in $counties; do wait_for "http://127.0.0.1:8080/api/t/$c/org-units" "county $c" 120; done
 
@@ -39,7 +39,8 @@ cat <<TXT
                     villagers: phone / last 6 of the ID number (tenants/<county>/residents.csv), e.g. yiwu 13507820001 / 100004
   Operator API:     http://127.0.0.1:8080/api/platform/tenants   (operator / operator, realm mingjing-platform)
   Audit check:      http://127.0.0.1:8080/api/t/yiwu/audit/verify
-  OpenAPI, health:  http://127.0.0.1:8080/q/openapi   http://127.0.0.1:8080/q/health/ready
+  OpenAPI:          http://127.0.0.1:8080/q/openapi
+  health, metrics:  http://127.0.0.1:9000/q/health/ready   http://127.0.0.1:9000/q/metrics  (management port)
   Keycloak admin:   http://127.0.0.1:8180/admin/   (admin / admin)
 
   A token for scripts:

@@ -139,6 +139,9 @@ class HelmChartTest {
             assertNotNull(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution());
             assertEquals("topology.kubernetes.io/zone", pod.getTopologySpreadConstraints().getFirst().getTopologyKey());
             assertEquals("/q/metrics", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
+            assertEquals("9000", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"));
+            assertEquals(9000, c.getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+                    .orElseThrow().getContainerPort());
         }
 
         @Test
@@ -181,6 +184,10 @@ class HelmChartTest {
             Service s = out.one(Service.class);
             assertEquals(SELECTOR, s.getSpec().getSelector());
             assertEquals("http", s.getSpec().getPorts().getFirst().getTargetPort().getStrVal());
+            var metrics = s.getSpec().getPorts().stream().filter(p -> p.getName().equals("metrics")).findFirst()
+                    .orElseThrow();
+            assertEquals(9000, metrics.getPort());
+            assertEquals("management", metrics.getTargetPort().getStrVal());
             PodDisruptionBudget pdb = out.one(PodDisruptionBudget.class);
             assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal());
             assertEquals(SELECTOR, pdb.getSpec().getSelector().getMatchLabels());
@@ -194,7 +201,28 @@ class HelmChartTest {
             Set<Integer> egressPorts = np.getSpec().getEgress().stream().flatMap(r -> r.getPorts().stream())
                     .map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
             assertEquals(Set.of(53, 5432, 443, 8080, 8443), egressPorts);
+            assertEquals(List.of("http", "management"), np.getSpec().getIngress().stream()
+                    .map(r -> r.getPorts().getFirst().getPort().getStrVal()).toList(),
+                    "the ingress controller reaches the portal and API, the scraper only the management port");
         }
+
+        @Test
+        void serviceMonitorIsOptIn() {
+            assertTrue(out.all(GenericKubernetesResource.class).stream().noneMatch(r -> r.getKind().equals("ServiceMonitor")));
+        }
+    }
+
+    @Test
+    void serviceMonitorScrapesTheMetricsPortWhenEnabled() {
+        Chart.Rendered out = Chart.template(List.of(), t -> t.set("serviceMonitor.enabled", "true")
+                .set("serviceMonitor.labels.release", "kube-prometheus"));
+        GenericKubernetesResource monitor = out.all(GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+        assertEquals("kube-prometheus", monitor.getMetadata().getLabels().get("release"));
+        com.fasterxml.jackson.databind.JsonNode spec = Chart.YAML.valueToTree(monitor).path("spec");
+        assertEquals("metrics", spec.at("/endpoints/0/port").asText());
+        assertEquals("/q/metrics", spec.at("/endpoints/0/path").asText());
+        assertEquals(SELECTOR, Chart.YAML.convertValue(spec.at("/selector/matchLabels"), Map.class));
     }
 
     @Nested
@@ -540,7 +568,7 @@ class HelmChartTest {
     static void assertProbe(Probe probe, String path) {
         assertNotNull(probe, "probe on " + path);
         assertEquals(path, probe.getHttpGet().getPath());
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal(), "health is on the management port");
         assertTrue(probe.getPeriodSeconds() > 0 && probe.getFailureThreshold() > 0);
     }
 

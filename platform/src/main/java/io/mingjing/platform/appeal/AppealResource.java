@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
@@ -71,6 +72,7 @@ public class AppealResource {
     @POST
     @Path("/appeals")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponseSchema(value = AppealService.Receipt.class, responseCode = "201", responseDescription = "Created")
     public Response submit(@NotNull(message = "a JSON body is required") @Valid AppealRequest request,
             @HeaderParam("Idempotency-Key") String key, @HeaderParam(WORK_PROOF) String proof) throws IOException {
         return receipt(appeals.submit(request, List.of(), checkKey(key), AuditEntry.sha256(json.writeValueAsBytes(request)),
@@ -88,13 +90,14 @@ public class AppealResource {
     @POST
     @Path("/appeals")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponseSchema(value = AppealService.Receipt.class, responseCode = "201", responseDescription = "Created")
     public Response submitWithFiles(@RestForm("appeal") String appealJson, @RestForm("photo") List<FileUpload> photos,
             @RestForm("voice") FileUpload voice, @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(WORK_PROOF) String proof) throws IOException {
-        if (appealJson == null) {
+        AppealRequest request = appealJson == null ? null : json.readValue(appealJson, AppealRequest.class);
+        if (request == null) {
             throw ProblemException.invalid(400, "The form needs the case in part 'appeal'.", Map.of("appeal", "is required"));
         }
-        AppealRequest request = json.readValue(appealJson, AppealRequest.class);
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);

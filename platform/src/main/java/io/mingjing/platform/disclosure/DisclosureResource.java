@@ -1,5 +1,6 @@
 package io.mingjing.platform.disclosure;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.disclosure.Disclosure.Category;
@@ -78,6 +79,7 @@ public class DisclosureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = DisclosureView.class, responseCode = "201", responseDescription = "Created")
     public Response draft(@PathParam("tenant") String tenant, @PathParam("village") String village, Draft d) {
         access.requireAuthor(village);
         Disclosure x = service.draft(village, d, access.actor());
@@ -205,6 +207,7 @@ public class DisclosureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = DisclosureView.class, responseCode = "201", responseDescription = "Created")
     public Response correct(@PathParam("tenant") String tenant, @PathParam("id") long id, Correction c) {
         access.requireAuthor(villageOf(id));
         if (c == null) {

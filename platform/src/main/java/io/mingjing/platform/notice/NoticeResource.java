@@ -1,5 +1,6 @@
 package io.mingjing.platform.notice;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
@@ -43,6 +44,7 @@ public class NoticeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = NoticeView.class, responseCode = "201", responseDescription = "Created")
     public Response publish(@PathParam("tenant") String tenant, NoticeService.NewNotice n) {
         Notice.Target target = service.target(n);
         if (target == Notice.Target.COUNTY) {

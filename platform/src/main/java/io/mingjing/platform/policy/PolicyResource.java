@@ -1,5 +1,6 @@
 package io.mingjing.platform.policy;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
@@ -37,6 +38,7 @@ public class PolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = PolicyView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PolicyService.NewPolicy p) {
         caller.requireRole(Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
         Policy x = service.create(p, caller.get().actor());

@@ -9,6 +9,7 @@ import io.mingjing.platform.disclosure.DisclosureService.FeedItem;
 import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.inbox.Inbox;
+import io.mingjing.platform.input.LocalPaths;
 import io.mingjing.platform.notice.Notice;
 import io.mingjing.platform.notice.NoticeService;
 import io.mingjing.platform.orgunit.OrgUnit;
@@ -368,9 +369,8 @@ public class VillagePortal {
     @Path("/lang/{lang}")
     public Response lang(@PathParam("tenant") String tenant, @PathParam("lang") String lang,
             @QueryParam("back") String back) {
-        String target = back != null && back.startsWith("/t/" + tenant + "/") && !back.startsWith("//")
-                ? back : "/t/" + tenant + "/";
-        return Response.seeOther(URI.create(target)).cookie(new NewCookie.Builder(PortalContext.LANG_COOKIE)
+        URI target = LocalPaths.under("/t/" + tenant + "/", back).orElse(URI.create("/t/" + tenant + "/"));
+        return Response.seeOther(target).cookie(new NewCookie.Builder(PortalContext.LANG_COOKIE)
                 .value("en".equals(lang) ? "en" : "zh").path("/t/" + tenant).maxAge(60 * 60 * 24 * 365)
                 .sameSite(NewCookie.SameSite.LAX).build()).build();
     }

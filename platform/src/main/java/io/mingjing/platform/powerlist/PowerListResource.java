@@ -1,5 +1,6 @@
 package io.mingjing.platform.powerlist;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
@@ -39,6 +40,7 @@ public class PowerListResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = ItemView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PowerListService.NewItem n) {
         if (n == null || n.village() == null) {
             caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);

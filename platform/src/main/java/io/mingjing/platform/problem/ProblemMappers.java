@@ -1,6 +1,11 @@
 package io.mingjing.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,10 +46,11 @@ public class ProblemMappers {
         return new Problem("about:blank", "Bad Request", 400, "The request has invalid fields.", errors).toResponse();
     }
 
-    @ServerExceptionMapper
+    /** Named one by one: the REST layer has its own mappers for some of these, which answer no body. */
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, StreamConstraintsException.class, ValueInstantiationException.class })
     public Response malformed(JsonProcessingException e) {
-        return Problem.of(400, "Bad Request", "The body is not valid JSON of the expected shape: "
-                + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip()).toResponse();
+        return JsonProblems.of(e).toResponse();
     }
 
     /**
@@ -75,6 +81,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json);
         }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return problem.toResponse();
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
@@ -96,6 +105,11 @@ public class ProblemMappers {
                     "The database cannot be reached right now; nothing was changed. Try again shortly.").toResponse())
                     .header("Retry-After", "10").build();
         }
+        if (badValue(e)) {
+            LOG.warnf("a value reached the database and was refused there: %s", e.getMessage());
+            return Problem.of(400, "Bad Request", "A value in the request is not acceptable (too long, out of "
+                    + "range, or not valid text); nothing was changed.").toResponse();
+        }
         LOG.error("unexpected error", e);
         return Problem.of(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")
                 .toResponse();
@@ -111,6 +125,19 @@ public class ProblemMappers {
                 }
             }
             if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLState class 22 (data exception: value too long, out of range, invalid text) is bad input that
+     * slipped past the checks in front; it must not read as a failure of ours.
+     */
+    static boolean badValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

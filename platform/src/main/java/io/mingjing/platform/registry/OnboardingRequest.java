@@ -1,5 +1,6 @@
 package io.mingjing.platform.registry;
 
+import io.mingjing.platform.input.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,8 @@ public record OnboardingRequest(
         @Pattern(regexp = "^[a-z][a-z0-9-]{1,30}$",
                 message = "must be 2-31 characters: a lowercase letter, then lowercase letters, digits or '-'")
         String id,
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String name,
+        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String name,
         @NotNull(message = "is required")
         @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 county code, e.g. 330782")
         String regionCode,

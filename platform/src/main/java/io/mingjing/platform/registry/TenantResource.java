@@ -1,5 +1,6 @@
 package io.mingjing.platform.registry;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CountyOidcResolver;
 import io.mingjing.platform.identity.CountyRealms;
@@ -48,6 +49,7 @@ public class TenantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponseSchema(value = TenantView.class, responseCode = "201", responseDescription = "Created")
     public Response onboard(@NotNull(message = "a JSON body is required") @Valid OnboardingRequest request,
             UriInfo uri) {
         var done = onboarding.onboard(request, actor(), false);

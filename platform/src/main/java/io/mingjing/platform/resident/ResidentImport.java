@@ -4,6 +4,7 @@ import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.identity.CountyRealms;
 import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.input.Text;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
@@ -113,6 +114,8 @@ public class ResidentImport {
             }
             if (row.name().isBlank() || row.name().length() > 50) {
                 errors.put(at + ".name", "must be 1-50 characters");
+            } else if (Text.nameProblem(row.name()) != null) {
+                errors.put(at + ".name", Text.nameProblem(row.name()));
             }
             String idProblem = IdCards.problem(row.idCard());
             if (idProblem != null) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.staff;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +32,7 @@ public class StaffResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponseSchema(value = StaffService.StaffView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@NotNull(message = "a JSON body is required") @Valid StaffService.NewStaff request) {
         return Response.status(201).entity(staff.create(request, caller.get().actor())).build();
     }

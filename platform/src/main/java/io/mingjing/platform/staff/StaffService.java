@@ -9,6 +9,7 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
+import io.mingjing.platform.input.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,8 @@ public class StaffService {
     public record NewStaff(
             @NotBlank(message = "is required") @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,40}$",
                     message = "must be 3-41 lowercase letters, digits, '.', '_' or '-'") String username,
-            @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters") String name,
+            @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters")
+            @Pattern(regexp = Text.NAME, message = Text.NAME_MESSAGE) String name,
             @NotBlank(message = "is required") String role,
             @Pattern(regexp = "^\\d{12}$", message = "must be a 12-digit org unit code") String orgUnit,
             @Pattern(regexp = "^1\\d{10}$", message = "must be an 11-digit mobile number") String phone) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.villagepost;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -49,6 +50,7 @@ public class VillagePostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
+    @APIResponseSchema(value = PostView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, @PathParam("village") String village, NewPost n) {
         caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
         caller.requireActOn(village);

@@ -14,6 +14,7 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
     private static final KeycloakServer KEYCLOAK = new KeycloakServer();
     private static boolean started;
     private static final int HTTP_PORT = freePort();
+    public static final int MANAGEMENT_PORT = freePort();
 
     private static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
@@ -40,7 +41,7 @@ public class DevStack implements QuarkusTestResourceLifecycleManager {
         return Map.of("mingjing.keycloak.url", KEYCLOAK.url(), "quarkus.datasource.jdbc.url",
                 "jdbc:postgresql://" + Postgres.HOST + ":" + Postgres.PORT + "/" + DATABASE,
                 "quarkus.http.test-port", Integer.toString(HTTP_PORT), "mingjing.public-url",
-                "http://127.0.0.1:" + HTTP_PORT);
+                "http://127.0.0.1:" + HTTP_PORT, "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT));
     }
 
     @Override
