@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 public class AppealAccess {
 
     @Inject
+    Places places;
+    @Inject
     CurrentCaller caller;
 
     public boolean isAppellant(Appeal a) {
@@ -31,8 +34,8 @@ public class AppealAccess {
         return switch (a.level) {
             case INSPECTORS -> c.hasRole(Role.INSPECTOR);
             case DEPARTMENT -> c.hasRole(Role.DEPARTMENT_STAFF);
-            case TOWN -> c.hasRole(Role.TOWN_OFFICIAL) && caller.mayActOn(a.village);
-            case VILLAGE -> (c.hasRole(Role.CADRE) || c.hasRole(Role.SUPERVISOR)) && caller.mayActOn(a.village);
+            case TOWN -> c.hasRole(Role.TOWN_OFFICIAL) && places.mayActOn(a.village);
+            case VILLAGE -> (c.hasRole(Role.CADRE) || c.hasRole(Role.SUPERVISOR)) && places.mayActOn(a.village);
         };
     }
 
@@ -48,7 +51,7 @@ public class AppealAccess {
             return c.hasRole(Role.INSPECTOR);
         }
         return mayHandle(a) || c.hasRole(Role.INSPECTOR) || c.hasRole(Role.TENANT_ADMIN)
-                || c.hasRole(Role.DEPARTMENT_STAFF) || c.isStaff() && caller.mayActOn(a.village);
+                || c.hasRole(Role.DEPARTMENT_STAFF) || c.isStaff() && places.mayActOn(a.village);
     }
 
     /** The reporter of a report is shown to inspectors only; other appellants to every reader. */

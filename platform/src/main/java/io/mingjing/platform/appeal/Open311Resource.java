@@ -1,5 +1,7 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.identity.CurrentCaller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mingjing.platform.problem.ProblemException;
@@ -55,7 +57,7 @@ public class Open311Resource {
     @Inject
     Validator validator;
     @Inject
-    io.mingjing.platform.identity.CurrentCaller caller;
+    CurrentCaller caller;
 
     @GET
     @Path("/services.json")
@@ -91,7 +93,7 @@ public class Open311Resource {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
         var receipt = appeals.submit(request, List.of(), key,
-                io.mingjing.platform.audit.AuditEntry.sha256(code + "\n" + description + "\n" + village), null);
+                AuditEntry.sha256(code + "\n" + description + "\n" + village), null);
         return List.of(new Created(receipt.trackingNo(), "已受理登记，请记下编号 " + receipt.trackingNo(), receipt.receiptHash()));
     }
 

@@ -1,5 +1,6 @@
 package io.mingjing.platform.descriptor;
 
+import io.mingjing.platform.portal.DemoContent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -9,8 +10,8 @@ import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
 import io.mingjing.platform.staff.StaffService;
 import io.mingjing.platform.orgunit.OrgUnitImport;
-import io.mingjing.platform.registry.Onboarding;
-import io.mingjing.platform.registry.OnboardingRequest;
+import io.mingjing.platform.onboarding.OnboardingRequest;
+import io.mingjing.platform.onboarding.Onboarding;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.tenancy.TenantScope;
@@ -59,7 +60,7 @@ public class Descriptors {
     @Inject
     StaffService staff;
     @Inject
-    io.mingjing.platform.portal.DemoContent demoContent;
+    DemoContent demoContent;
     @Inject
     DemoAppeals demoAppeals;
 

@@ -1,5 +1,7 @@
 package io.mingjing.platform.disclosure;
 
+import io.mingjing.platform.resident.ResidentAccess;
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
@@ -17,12 +19,16 @@ import java.util.Map;
 public class DisclosureAccess {
 
     @Inject
+    ResidentAccess residentAccess;
+    @Inject
+    Places places;
+    @Inject
     CurrentCaller caller;
 
     private final Map<String, Boolean> residentContent = new HashMap<>();
 
     public boolean mayReadResidents(String village) {
-        return residentContent.computeIfAbsent(village, caller::mayReadResidentContent);
+        return residentContent.computeIfAbsent(village, residentAccess::mayReadResidentContent);
     }
 
     public boolean mayRead(Disclosure x) {
@@ -42,19 +48,19 @@ public class DisclosureAccess {
 
     /** Staff responsible for the village (its cadres, its town, county-wide staff); never villagers. */
     public boolean isStaffFor(String village) {
-        return caller.mayActOn(village);
+        return places.mayActOn(village);
     }
 
     /** Drafting and editing: the village's cadre or bookkeeper. */
     public void requireAuthor(String village) {
         caller.requireRole(Role.CADRE, Role.BOOKKEEPER);
-        caller.requireActOn(village);
+        places.requireActOn(village);
     }
 
     /** Publishing and returning: a town official of the village's town (or the county admin). */
     public void requireReviewer(String village) {
         caller.requireRole(Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
-        caller.requireActOn(village);
+        places.requireActOn(village);
     }
 
     public String actor() {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.identity;
 
+import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.registry.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,7 +101,7 @@ public class CountyRealms {
                     : new java.util.HashMap<>(realm.getAttributes());
             attributes.putAll(brandAttributes(tenant));
             realm.setAttributes(attributes);
-            realm.setEnabled(tenant.status != io.mingjing.platform.registry.TenantStatus.SUSPENDED);
+            realm.setEnabled(tenant.status != TenantStatus.SUSPENDED);
             secure(realm, tenant);
             realm(tenant.id).update(realm);
         }

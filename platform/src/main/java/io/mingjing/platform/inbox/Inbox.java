@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
-import io.mingjing.platform.notice.NoticeResource;
 import io.mingjing.platform.notice.NoticeService;
 import io.mingjing.platform.sql.SqlValues;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +41,7 @@ public class Inbox {
     /** Newest first, at most 100. */
     public List<Item> items() {
         Stream<Item> cases = messages(caller.get()).stream();
-        Stream<Item> fromNotices = notices.forVillages(NoticeResource.villagesOfCaller(caller), LIMIT).stream()
+        Stream<Item> fromNotices = notices.forVillages(notices.villagesOfCaller(), LIMIT).stream()
                 .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id));
         return Stream.concat(cases, fromNotices).sorted(Comparator.comparing(Item::at).reversed()).limit(LIMIT)
                 .toList();

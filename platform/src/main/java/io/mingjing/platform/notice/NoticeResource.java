@@ -1,10 +1,10 @@
 package io.mingjing.platform.notice;
 
+import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
-import io.mingjing.platform.resident.Resident;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Notices: staff publish to the places they act for; everyone reads a village's (and villagers get them in their inbox). */
@@ -36,6 +35,8 @@ public class NoticeResource {
     }
 
     @Inject
+    Places places;
+    @Inject
     NoticeService service;
     @Inject
     CurrentCaller caller;
@@ -51,7 +52,7 @@ public class NoticeResource {
             caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
         } else {
             caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            caller.requireActOn(n.code());
+            places.requireActOn(n.code());
         }
         Notice x = service.publish(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/notices/" + x.id)).entity(NoticeView.of(x)).build();
@@ -74,20 +75,5 @@ public class NoticeResource {
             throw ProblemException.notFound("No notice " + id + ".");
         }
         return NoticeView.of(n);
-    }
-
-    /** The villages whose notices reach the caller: a villager's own two, or a staff member's unit. */
-    public static List<String> villagesOfCaller(CurrentCaller caller) {
-        List<String> villages = new ArrayList<>();
-        Resident me = Resident.byUserId(caller.get().userId());
-        if (me != null) {
-            villages.add(me.registeredVillage);
-            if (me.residenceVillage != null) {
-                villages.add(me.residenceVillage);
-            }
-        } else if (caller.get().orgUnit() != null) {
-            villages.add(caller.get().orgUnit());
-        }
-        return villages;
     }
 }

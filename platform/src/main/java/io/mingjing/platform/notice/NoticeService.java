@@ -1,10 +1,12 @@
 package io.mingjing.platform.notice;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.notice.Notice.Target;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.resident.Resident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,8 @@ public class NoticeService {
     public record NewNotice(String title, String body, String target, String code) {
     }
 
+    @Inject
+    CurrentCaller caller;
     @Inject
     AuditLog audit;
 
@@ -92,5 +96,20 @@ public class NoticeService {
         }
         return Notice.find("targetLevel = ?1 or targetCode in ?2 order by publishedAt desc, id desc", Target.COUNTY,
                 codes).page(0, limit).list();
+    }
+
+    /** The villages whose notices the caller reads: a resident's registered and residence village, a cadre's own. */
+    public List<String> villagesOfCaller() {
+        List<String> villages = new ArrayList<>();
+        Resident me = Resident.byUserId(caller.get().userId());
+        if (me != null) {
+            villages.add(me.registeredVillage);
+            if (me.residenceVillage != null) {
+                villages.add(me.residenceVillage);
+            }
+        } else if (caller.get().orgUnit() != null) {
+            villages.add(caller.get().orgUnit());
+        }
+        return villages;
     }
 }

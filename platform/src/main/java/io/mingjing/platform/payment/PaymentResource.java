@@ -1,5 +1,7 @@
 package io.mingjing.platform.payment;
 
+import io.mingjing.platform.resident.ResidentAccess;
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -35,6 +37,10 @@ public class PaymentResource {
     public record Link(Long policyId) {
     }
 
+    @Inject
+    ResidentAccess residentAccess;
+    @Inject
+    Places places;
     @Inject
     PaymentImport importer;
     @Inject
@@ -76,12 +82,12 @@ public class PaymentResource {
         if (village == null || !village.matches("\\d{12}") || OrgUnit.findById(village) == null) {
             throw ProblemException.notFound("No village " + village + " in this county.");
         }
-        if (!caller.mayReadResidentContent(village)) {
+        if (!residentAccess.mayReadResidentContent(village)) {
             throw new ProblemException(403, "Forbidden", "Only residents of village " + village
                     + " and the staff responsible for it can see its payments.");
         }
         Resident me = Resident.byUserId(caller.get().userId());
-        return payments.village(village, year, page, caller.mayActOn(village), me == null ? null : me.id);
+        return payments.village(village, year, page, places.mayActOn(village), me == null ? null : me.id);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.appeal.AppealUploads;
 import io.mingjing.platform.limit.FilingLimits;
 import io.mingjing.platform.limit.WorkProofs;
 import io.mingjing.platform.appeal.AppealCategory;
@@ -70,7 +71,7 @@ public class AppealPages {
     @Inject
     AppealService appeals;
     @Inject
-    io.mingjing.platform.appeal.AppealUploads uploads;
+    AppealUploads uploads;
     @Inject
     Validator validator;
     @Inject

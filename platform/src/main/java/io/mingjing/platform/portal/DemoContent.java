@@ -14,7 +14,7 @@ import io.mingjing.platform.policy.Policy;
 import io.mingjing.platform.policy.PolicyService;
 import io.mingjing.platform.powerlist.PowerListService;
 import io.mingjing.platform.tenancy.TenantScope;
-import io.mingjing.platform.villagepost.VillagePostResource;
+import io.mingjing.platform.villagepost.VillagePosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -53,6 +53,8 @@ public class DemoContent {
     }
 
     @Inject
+    VillagePosts posts;
+    @Inject
     TenantScope scope;
     @Inject
     AuditLog audit;
@@ -87,8 +89,8 @@ public class DemoContent {
                 }
                 list(content.notices()).forEach(n -> notices.publish(new NoticeService.NewNotice(n.title(), n.body(),
                         n.target(), n.code()), actor));
-                list(content.posts()).forEach(p -> VillagePostResource.create(p.village(),
-                        new VillagePostResource.NewPost(p.kind(), p.title(), p.body()), actor, audit));
+                list(content.posts()).forEach(p -> posts.create(p.village(),
+                        new VillagePosts.NewPost(p.kind(), p.title(), p.body()), actor));
             });
         }
         if (Files.isRegularFile(csv)) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.identity.Caller;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,8 +40,8 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
 
     /** Whether to show the staff link (only a link: the staff pages check access themselves). */
     public boolean staffLink() {
-        return caller.roles().stream().anyMatch(r -> !r.equals(io.mingjing.platform.identity.Role.VILLAGER)
-                && io.mingjing.platform.identity.Role.COUNTY_ROLES.contains(r));
+        return caller.roles().stream().anyMatch(r -> !r.equals(Role.VILLAGER)
+                && Role.COUNTY_ROLES.contains(r));
     }
 
     public String lang() {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureService;
@@ -100,7 +101,7 @@ public class StaffPortal {
                 access.requireReviewer(d.villageCode);
                 service.returnForChanges(id, reason, access.actor());
             }
-            default -> throw io.mingjing.platform.problem.ProblemException.notFound("No action " + action + ".");
+            default -> throw ProblemException.notFound("No action " + action + ".");
         }
         return back(tenant);
     }

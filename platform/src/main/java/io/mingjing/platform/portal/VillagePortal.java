@@ -1,5 +1,7 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.resident.ResidentAccess;
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.appeal.AppealService;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
@@ -24,7 +26,7 @@ import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Household;
 import io.mingjing.platform.resident.Resident;
 import io.mingjing.platform.villagepost.VillagePost;
-import io.mingjing.platform.villagepost.VillagePostResource;
+import io.mingjing.platform.villagepost.VillagePosts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -107,6 +109,12 @@ public class VillagePortal {
         static native TemplateInstance qrSheet(Page p, List<QrCard> cards);
     }
 
+    @Inject
+    VillagePosts posts;
+    @Inject
+    ResidentAccess residentAccess;
+    @Inject
+    Places places;
     @Inject
     PortalContext ctx;
     @Inject
@@ -249,9 +257,9 @@ public class VillagePortal {
             @QueryParam("page") @DefaultValue("0") int page) {
         OrgUnit v = village(code);
         Page p = ctx.page(v);
-        boolean allowed = caller.mayReadResidentContent(code);
+        boolean allowed = residentAccess.mayReadResidentContent(code);
         Resident me = allowed ? Resident.byUserId(caller.get().userId()) : null;
-        return Templates.villageFunds(p, allowed, allowed ? payments.village(code, year, page, caller.mayActOn(code),
+        return Templates.villageFunds(p, allowed, allowed ? payments.village(code, year, page, places.mayActOn(code),
                 me == null ? null : me.id) : List.of(), p.base() + "/appeals/new?payment=");
     }
 
@@ -341,7 +349,7 @@ public class VillagePortal {
     @Transactional
     public TemplateInstance qrSheet(@PathParam("tenant") String tenant, @PathParam("village") String code) {
         OrgUnit v = village(code);
-        caller.requireActOn(code);
+        places.requireActOn(code);
         List<QrCard> cards = new java.util.ArrayList<>();
         String villageUrl = publicUrl + "/t/" + tenant + "/v/" + code;
         cards.add(new QrCard(v.name, villageUrl, QrCodes.svg(villageUrl, 160)));
@@ -385,7 +393,7 @@ public class VillagePortal {
 
     private List<Link> posts(String base, String code, VillagePost.Kind kind) {
         Page p = ctx.page(null);
-        return VillagePostResource.list(code, kind).stream().limit(20)
+        return posts.list(code, kind).stream().limit(20)
                 .map(x -> new Link(x.title, base + "/v/" + code + "/c/" + (kind == VillagePost.Kind.RULE ? "rules"
                         : "honours") + "#post-" + x.id, p.day(x.publishedAt), null, x.body)).toList();
     }

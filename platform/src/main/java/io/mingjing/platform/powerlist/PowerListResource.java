@@ -1,5 +1,6 @@
 package io.mingjing.platform.powerlist;
 
+import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -32,6 +33,8 @@ public class PowerListResource {
     }
 
     @Inject
+    Places places;
+    @Inject
     PowerListService service;
     @Inject
     CurrentCaller caller;
@@ -46,7 +49,7 @@ public class PowerListResource {
             caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
         } else {
             caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            caller.requireActOn(n.village());
+            places.requireActOn(n.village());
         }
         PowerItem x = service.create(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/power-items/" + x.id)).entity(ItemView.of(x))

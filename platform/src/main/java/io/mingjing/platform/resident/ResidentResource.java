@@ -1,5 +1,6 @@
 package io.mingjing.platform.resident;
 
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.orgunit.OrgUnit;
@@ -33,6 +34,10 @@ public class ResidentResource {
             String registeredVillage, String residenceVillage) {
     }
 
+    @Inject
+    ResidentAccess residentAccess;
+    @Inject
+    Places places;
     @Inject
     Activations activations;
     @Inject
@@ -96,11 +101,11 @@ public class ResidentResource {
         if (OrgUnit.findById(village) == null) {
             throw ProblemException.notFound("No village " + village + " in this county.");
         }
-        if (!caller.mayReadResidentContent(village)) {
+        if (!residentAccess.mayReadResidentContent(village)) {
             throw new ProblemException(403, "Forbidden", "Only residents of village " + village
                     + " and the staff responsible for it can see its residents.");
         }
-        boolean staff = caller.mayActOn(village);
+        boolean staff = places.mayActOn(village);
         return Resident.<Resident>list("registeredVillage = ?1 or residenceVillage = ?1 order by id", village).stream()
                 .map(r -> view(r, staff || r.userId != null && r.userId.equals(caller.get().userId()))).toList();
     }

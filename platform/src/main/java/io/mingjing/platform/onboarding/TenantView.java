@@ -1,5 +1,7 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
+import io.mingjing.platform.registry.TenantStatus;
+import io.mingjing.platform.registry.Tenant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,10 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
+import io.mingjing.platform.registry.Limit;
+import io.mingjing.platform.registry.ModuleEntry;
+import io.mingjing.platform.registry.TenantRegistry;
+import io.mingjing.platform.registry.TenantStatus;
+import io.mingjing.platform.registry.Tenant;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CountyOidcResolver;
 import io.mingjing.platform.identity.CountyRealms;

@@ -1,7 +1,7 @@
-package io.mingjing.platform.tenancy;
+package io.mingjing.platform.descriptor;
 
-import io.mingjing.platform.descriptor.Descriptors;
 import io.mingjing.platform.registry.TenantRegistry;
+import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.mingjing.platform.registry.Tenant;
 import io.mingjing.platform.registry.TenantStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

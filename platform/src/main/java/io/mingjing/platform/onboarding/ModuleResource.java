@@ -1,5 +1,6 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
+import io.mingjing.platform.registry.ModuleEntry;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.plugin.PluginCatalogue;
 import io.quarkus.narayana.jta.QuarkusTransaction;

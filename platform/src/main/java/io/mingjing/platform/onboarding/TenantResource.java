@@ -1,5 +1,8 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
+import io.mingjing.platform.registry.TenantRegistry;
+import io.mingjing.platform.registry.TenantStatus;
+import io.mingjing.platform.registry.Tenant;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CountyOidcResolver;

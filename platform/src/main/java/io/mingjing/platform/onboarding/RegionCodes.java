@@ -1,4 +1,4 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
 import java.util.Set;
 

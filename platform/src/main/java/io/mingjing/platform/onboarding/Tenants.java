@@ -1,5 +1,7 @@
-package io.mingjing.platform.registry;
+package io.mingjing.platform.onboarding;
 
+import io.mingjing.platform.registry.TenantModule;
+import io.mingjing.platform.registry.Tenant;
 import io.mingjing.platform.problem.ProblemException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
