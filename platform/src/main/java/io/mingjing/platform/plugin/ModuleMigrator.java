@@ -20,6 +20,7 @@ import liquibase.Liquibase;
 import liquibase.change.Change;
 import liquibase.change.ChangeFactory;
 import liquibase.change.ChangeParameterMetaData;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -225,6 +226,9 @@ public class ModuleMigrator {
         database.setLiquibaseSchemaName(schema);
         database.setDatabaseChangeLogTableName(prefix + "databasechangelog");
         database.setDatabaseChangeLogLockTableName(prefix + "databasechangeloglock");
+        // Liquibase keeps what it last read of a changelog table per equal database (same URL): read it afresh,
+        // or a change set that failed a moment ago can pass for one that ran.
+        ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).reset();
         // Not closed: that would close the connection, which still has to release the lock.
         new Liquibase(module.manifest().changelog().path(), resources(module), database)
                 .update(new Contexts(), new LabelExpression());

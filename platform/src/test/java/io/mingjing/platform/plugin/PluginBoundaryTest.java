@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.plugin.fixtures.FenceModule;
+import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
@@ -55,6 +56,12 @@ class PluginBoundaryTest {
 
     @Inject
     CountyPools pools;
+    @Inject
+    SchemaMigrator counties;
+    @Inject
+    ModuleMigrator modules;
+    @Inject
+    PluginCatalogue catalogue;
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
@@ -321,4 +328,22 @@ class PluginBoundaryTest {
         given().get("/api/t/" + county + "/m/fence/villages").then().statusCode(200);
     }
 
+
+    @Test
+    void aCountyAndModuleSetUpByEarlierVersionsConverge() throws Exception {
+        String login = TenantIds.pluginLogin(county);
+        // as earlier versions left them: the login role in the county role, module tables the county's
+        Postgres.exec(DevStack.DATABASE, "GRANT " + schema + " TO " + login, "ALTER TABLE " + schema
+                + ".fence_note OWNER TO " + schema, "ALTER TABLE " + schema + ".fence_databasechangelog OWNER TO "
+                + schema, "REVOKE ALL ON " + schema + ".fence_note FROM " + login);
+        counties.migrateTenant(county);
+        modules.migrate(catalogue.find("fence").orElseThrow(), county);
+        try (Connection c = pools.connect(county)) {
+            assertFalse(has(c, "SELECT pg_has_role('" + schema + "', 'MEMBER')"));
+            assertEquals("42501", run(c, "SELECT * FROM resident"));
+            assertEquals("ok", run(c, "INSERT INTO fence_note(text) VALUES ('still mine')"));
+            assertTrue(has(c, "SELECT tableowner = '" + TenantIds.pluginOwner(county) + "' FROM pg_tables "
+                    + "WHERE schemaname = '" + schema + "' AND tablename = 'fence_note'"));
+        }
+    }
 }
