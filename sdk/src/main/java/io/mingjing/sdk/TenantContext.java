@@ -23,8 +23,23 @@ public interface TenantContext {
     Settings settings();
 
     /**
-     * SQL in the county's schema, as the county's own database role: other counties' schemas and the
-     * platform registry are out of reach whatever the SQL says. One transaction per callback.
+     * SQL in the county's schema, as the county's plugin login role, in one transaction per callback.
+     * It reaches an allow-list, enforced by PostgreSQL whatever the SQL says:
+     * <ul>
+     * <li>the module's own tables (named {@code <id>_…}, created by its changelog): read and write;</li>
+     * <li>read-only views of the county's public data, and nothing else of the county's:
+     *   <ul>
+     *   <li>{@code v_org_unit(code, name, level, parent_code)} — towns, villages, grids;</li>
+     *   <li>{@code v_appeal_category(code, name_zh, name_en, route, department, urgent)};</li>
+     *   <li>{@code v_published_disclosure(id, series_id, version, village_code, category, title, period,
+     *       body, lines, published_at, superseded_by)} — published versions visible to everyone;</li>
+     *   <li>{@code v_policy(id, title, category, department, summary, body, published_at)}.</li>
+     *   </ul></li>
+     * </ul>
+     * Residents, staff, payments, cases, reports, messages and the audit chain are not readable; other
+     * counties' schemas, the platform registry, {@code SET ROLE} and creating objects fail with
+     * <em>permission denied</em> (SQLState {@code 42501}). Changes to the county's state go through
+     * {@link #audit}, {@link #publish} and the notification channels, which the platform writes itself.
      */
     Sql sql();
 

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Plugin SQL never uses the platform's connections. Each county gets a login role {@code tl_<id>}
- * whose only membership is the county's own role {@code t_<id>}, and a small pool that connects as
- * it, created on first use. Whatever a plugin sends — {@code SET ROLE}, {@code RESET ROLE},
- * {@code SET search_path}, a schema-qualified name — PostgreSQL itself refuses anything outside
- * that county.
+ * that is a member of no role: it reaches the county's documented {@code v_} views and the modules'
+ * own tables, granted to it by name, and nothing else — not the county's other tables, not another
+ * county, not the registry. Whatever a plugin sends ({@code SET ROLE}, a schema-qualified name …),
+ * PostgreSQL itself refuses the rest. A small pool per county connects as it, created on first use.
  */
 @ApplicationScoped
 public class CountyPools {
@@ -43,9 +43,8 @@ public class CountyPools {
 
     private final Map<String, AgroalDataSource> pools = new ConcurrentHashMap<>();
 
-    /** The county's login role: 'tl_' can never be a county's own role name, which starts with 't_'. */
     static String loginRole(String county) {
-        return "tl_" + TenantIds.schema(county).substring(2);
+        return TenantIds.pluginLogin(county);
     }
 
     /** A connection as the county's login role, in a transaction, with session settings at their defaults. */
@@ -83,7 +82,10 @@ public class CountyPools {
         }
     }
 
-    /** Converges: creates the login role or resets its password, membership and defaults. */
+    /**
+     * Converges: creates the login role or resets its password and defaults, and revokes the county
+     * role that earlier versions granted it (the schema's grants are the county migration's).
+     */
     private void ensureRole(String county, String role, String secret) throws SQLException {
         String countyRole = TenantIds.role(county);
         try (Connection c = DriverManager.getConnection(url, username, password); Statement st = c.createStatement()) {
@@ -91,7 +93,7 @@ public class CountyPools {
                     + "CREATE ROLE " + role + " LOGIN INHERIT; END IF; END $$");
             st.execute("ALTER ROLE " + role + " LOGIN INHERIT NOCREATEDB NOCREATEROLE PASSWORD '"
                     + secret + "' CONNECTION LIMIT " + (poolSize * 8));
-            st.execute("GRANT " + countyRole + " TO " + role);
+            st.execute("REVOKE " + countyRole + " FROM " + role);
             st.execute("ALTER ROLE " + role + " SET search_path TO " + TenantIds.schema(county));
             st.execute("ALTER ROLE " + role + " SET statement_timeout TO '60s'");
         }

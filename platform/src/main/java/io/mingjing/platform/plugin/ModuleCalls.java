@@ -146,6 +146,13 @@ public class ModuleCalls {
         if (cause instanceof ProblemException p) {
             return p;
         }
+        if (sqlState(cause, "42501")) {
+            LOG.warnf("module %s asked for data outside its allow-list in county %s: %s", module.id(), county,
+                    cause.getMessage());
+            return new ProblemException(403, "Forbidden", "Module '" + module.id() + "' asked the database for "
+                    + "something it may not reach: a module reads only its own tables and the county views its SDK "
+                    + "documents. Nothing was changed.");
+        }
         if (unavailable(cause)) {
             return new ProblemException(new Problem("about:blank", "Service Unavailable", 503,
                     "The database cannot be reached right now; nothing was changed. Try again shortly.", null), "10");
@@ -153,6 +160,15 @@ public class ModuleCalls {
         LOG.errorf(cause, "module %s failed in county %s", module.id(), county);
         return new ProblemException(500, "Module Error", "Module '" + module.id() + "' failed while handling this "
                 + "request (" + cause.getClass().getSimpleName() + "); nothing was changed and it has been logged.");
+    }
+
+    private static boolean sqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unavailable(Throwable e) {

@@ -83,10 +83,10 @@ public class SchemaMigrator {
         String role = TenantIds.role(id);
         try (Connection c = connect()) {
             locked(c, () -> {
-                exec(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                        + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+                createRole(c, role);
                 exec(c, "GRANT " + role + " TO CURRENT_USER");
                 exec(c, "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+                pluginRoles(c, id, schema);
                 exec(c, "SET ROLE " + role);
                 exec(c, "SET search_path TO " + schema);
                 update(c, TENANT_CHANGELOG, schema);
@@ -97,6 +97,30 @@ public class SchemaMigrator {
                 return rs.getInt(1);
             }
         }
+    }
+
+    private static void createRole(Connection c, String role) throws SQLException {
+        exec(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+    }
+
+    /**
+     * The plugin side of the county: an allow-list. The login role gets only what is granted to it by
+     * name (the county changelog's {@code v_} views, the modules' tables), so a table the county
+     * changelog adds later is out of its reach without anyone remembering to hide it. Earlier
+     * versions made it a member of the county role; that membership is revoked here, on every
+     * migration, so existing counties converge.
+     */
+    private static void pluginRoles(Connection c, String id, String schema) throws SQLException {
+        String login = TenantIds.pluginLogin(id);
+        String owner = TenantIds.pluginOwner(id);
+        createRole(c, login);
+        createRole(c, owner);
+        exec(c, "REVOKE " + TenantIds.role(id) + " FROM " + login);
+        exec(c, "GRANT " + owner + " TO CURRENT_USER");
+        exec(c, "REVOKE ALL ON SCHEMA " + schema + " FROM PUBLIC");
+        exec(c, "GRANT USAGE ON SCHEMA " + schema + " TO " + login);
+        exec(c, "GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + owner);
     }
 
     private Connection connect() throws SQLException {

@@ -29,4 +29,17 @@ public final class TenantIds {
     public static String role(String id) {
         return schema(id);
     }
+
+    /**
+     * The login role plugins' SQL runs as. Not a member of the county role: it reaches only what is
+     * granted to it by name. 'tl_' can never be a county role, whose second character is '_'.
+     */
+    public static String pluginLogin(String id) {
+        return "tl_" + schema(id).substring(2);
+    }
+
+    /** The role that owns modules' tables, and runs modules' changelogs; nobody logs in as it. */
+    public static String pluginOwner(String id) {
+        return "tp_" + schema(id).substring(2);
+    }
 }

@@ -91,8 +91,8 @@ class PluginRuntimeTest {
                 && count(on, "SELECT count(*) FROM t_" + on.replace('-', '_') + ".databasechangelog WHERE id = '1' "
                         + "AND author = 'test'") > 0, "module change sets went into the county's own changelog");
         assertFalse(tables(off).contains("echo_note"));
-        // tables belong to the county's role, not the login role plugins connect with
-        assertEquals(1, count(on, "SELECT count(*) FROM pg_tables WHERE tablename = 'echo_note' AND tableowner = 't_"
+        // tables belong to the plugin owner role: neither the county's role nor the login role plugins connect with
+        assertEquals(1, count(on, "SELECT count(*) FROM pg_tables WHERE tablename = 'echo_note' AND tableowner = 'tp_"
                 + on.replace('-', '_') + "'"));
     }
 
