@@ -73,7 +73,10 @@ class StoredFileTest {
                 "application/pdf", "凭证.pdf");
         long docx = stored(upload(d, "报表", "text/html", FileKindsTest.zip("[Content_Types].xml",
                 "word/document.xml")), FileKind.DOCX.contentType(), "报表.docx");
-        long evilName = stored(upload(d, "a\"\r\nSet-Cookie: x=1.pdf", "application/pdf",
+        // a line break never reaches a header: the address itself is refused first
+        upload(d, "a\"\r\nSet-Cookie: x=1.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(400).body("errors", org.hamcrest.Matchers.hasKey("query.filename"));
+        long evilName = stored(upload(d, "a\"; filename=evil.html; x=\"1.pdf", "application/pdf",
                 "%PDF-1.4".getBytes(StandardCharsets.UTF_8)), "application/pdf", null);
         publish(d);
         for (String base : new String[] {c.api() + "/disclosures/" + d + "/attachments/", "/t/" + c.id + "/d/" + d
@@ -85,6 +88,8 @@ class StoredFileTest {
             String disposition = fileHeaders(given().get(base + evilName), "application/pdf", "attachment")
                     .header("Content-Disposition");
             assertFalse(disposition.contains("\r") || disposition.contains("\n"), disposition);
+            assertTrue(disposition.matches("attachment; filename=\"[^\"]*\"; filename\\*=UTF-8''[A-Za-z0-9%!#$&+.^_`|~-]*"),
+                    disposition);
             assertEquals(null, given().get(base + evilName).cookie("x"), "no header was injected");
         }
     }

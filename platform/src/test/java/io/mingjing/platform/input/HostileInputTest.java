@@ -54,8 +54,8 @@ class HostileInputTest {
             Counties.awaitDemoCounties();
             callers = new ArrayList<>();
             callers.add(null);
-            callers.add(Tokens.user(COUNTY, "13507820001"));
-            callers.add(Tokens.countyAdmin(COUNTY));
+            callers.add(Tokens.password("mingjing-" + COUNTY, "13507820001", "100004")); // demo passwords stay
+            callers.add(Tokens.password("mingjing-" + COUNTY, "admin", "admin"));
         }
     }
 

@@ -19,7 +19,7 @@ public final class Counties {
      * the last thing applied for it.
      */
     public static void awaitDemoCounties() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> given()
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(300)).until(() -> given()
                 .baseUri("http://127.0.0.1:" + KeycloakServer.PORT).formParam("grant_type", "password")
                 .formParam("client_id", "mingjing-cli").formParam("username", "inspector")
                 .formParam("password", "demo123").post("/realms/mingjing-yiwu/protocol/openid-connect/token")
