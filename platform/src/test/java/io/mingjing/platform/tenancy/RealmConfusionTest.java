@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTestResource(DevStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealmConfusionTest {
+
+    /** 404 from the county gate, or 400 when the address already holds a character refused for everyone. */
+    private static final Set<Integer> REFUSED = Set.of(400, 404);
 
     String county;
     String other;
@@ -89,7 +94,7 @@ class RealmConfusionTest {
         for (String token : new String[] { operator, otherAdmin, null }) {
             for (String path : disguises("/admin/modules")) {
                 HttpResponse<String> r = send("GET", path, token);
-                assertEquals(404, r.statusCode(), path + " → " + r.body());
+                assertTrue(REFUSED.contains(r.statusCode()), path + " → " + r.statusCode() + " " + r.body());
                 assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), path);
             }
         }
@@ -100,7 +105,7 @@ class RealmConfusionTest {
         var before = given().auth().oauth2(Tokens.countyAdmin(county)).get("/api/t/" + county + "/admin/modules")
                 .then().statusCode(200).extract().asString();
         for (String path : disguises("/admin/modules/market")) {
-            assertEquals(404, send("PUT", path, operator).statusCode(), path);
+            assertTrue(REFUSED.contains(send("PUT", path, operator).statusCode()), path);
         }
         String after = given().auth().oauth2(Tokens.countyAdmin(county)).get("/api/t/" + county + "/admin/modules")
                 .then().statusCode(200).extract().asString();
