@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The county's outbox for its admin and the provincial operator: what was recorded, which module got
- * it, what is stuck or dead, and replaying a dead delivery once its module is fixed.
+ * The county's outbox for its admin: what was recorded, which module got it, what is stuck or dead, and
+ * replaying a dead delivery once its module is fixed. The operator has the same at
+ * {@link PlatformEventResource}.
  */
 @Path("/api/t/{tenant}/events")
-@RolesAllowed({ "tenant-admin", "operator" })
+@RolesAllowed("tenant-admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
@@ -38,10 +39,7 @@ public class EventResource {
     public List<EventView> list(@QueryParam("state") String state, @QueryParam("module") String module,
             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
         checkCounty();
-        if (limit < 1 || limit > EventAdmin.MAX_LIMIT) {
-            throw ProblemException.invalid(400, "The limit is out of range.", Map.of("limit",
-                    "must be between 1 and " + EventAdmin.MAX_LIMIT));
-        }
+        checkLimit(limit);
         return admin.recent(state, module, before, limit);
     }
 
@@ -53,10 +51,17 @@ public class EventResource {
         return admin.replay(id, module, caller.actor());
     }
 
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > EventAdmin.MAX_LIMIT) {
+            throw ProblemException.invalid(400, "The limit is out of range.", Map.of("limit",
+                    "must be between 1 and " + EventAdmin.MAX_LIMIT));
+        }
+    }
+
     /** A tenant admin of another county's realm has no say here. */
     private Caller checkCounty() {
         Caller caller = callers.get();
-        if (!caller.hasRole("operator") && !tenant.require().equals(caller.county())) {
+        if (!tenant.require().equals(caller.county())) {
             throw new ProblemException(403, "Forbidden", "Your account belongs to another county.");
         }
         return caller;

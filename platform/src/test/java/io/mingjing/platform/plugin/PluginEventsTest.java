@@ -131,7 +131,8 @@ class PluginEventsTest {
         step(c.token("cadrex"), complaint, "REPLIED", "已处理");
         await().atMost(30, TimeUnit.SECONDS).until(() -> seen().contains("appeal.replied " + complaint));
         List<String> ofCase = seen().stream().filter(s -> s.endsWith(" " + complaint)).toList();
-        assertEquals(List.of("appeal.created " + complaint, "appeal.accepted " + complaint,
+        assertEquals(List.of("appeal.created " + complaint, "appeal.supervised " + complaint,
+                "appeal.accepted " + complaint,
                 "appeal.replied " + complaint), ofCase);
         assertEquals(3, count(c.id, "SELECT d.attempts FROM " + schema(c.id) + ".event_delivery d JOIN "
                 + schema(c.id) + ".domain_event e ON e.id = d.event_id WHERE e.name = 'appeal.accepted' AND e.entity_id = '"
@@ -168,8 +169,13 @@ class PluginEventsTest {
         given().auth().oauth2(admin).get(c.api() + "/events?limit=0").then().statusCode(400);
         given().auth().oauth2(c.villagerX()).get(c.api() + "/events").then().statusCode(403);
         given().get(c.api() + "/events").then().statusCode(401);
-        given().auth().oauth2(Tokens.operator()).get(c.api() + "/events?state=delivered").then().statusCode(200)
-                .body("id", hasItem(id));
+        String operator = Tokens.operator();
+        given().auth().oauth2(operator).get("/api/platform/tenants/" + c.id + "/events?state=delivered").then()
+                .statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(operator).post("/api/platform/tenants/" + c.id + "/events/" + id + "/replay").then()
+                .statusCode(409);
+        given().auth().oauth2(operator).get("/api/platform/tenants/no-such-county/events").then().statusCode(404);
+        given().auth().oauth2(operator).get(c.api() + "/events").then().statusCode(401); // not a county token
         given().get(c.api() + "/audit/verify").then().statusCode(200).body("ok", equalTo(true));
     }
 
