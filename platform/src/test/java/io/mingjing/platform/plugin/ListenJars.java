@@ -21,6 +21,8 @@ final class ListenJars {
                   <column name="source" type="text"/>
                   <column name="version" type="int"/>
                   <column name="data" type="text"/>
+                  <column name="at" type="timestamptz"/>
+                  <column name="received_at" type="timestamptz" defaultValueComputed="clock_timestamp()"/>
                 </createTable>
                 <createTable tableName="listen_received">
                   <column name="event_id" type="text"/>
