@@ -142,12 +142,29 @@ public class PluginEvents implements Subscriptions {
             if (claims.isEmpty()) {
                 break;
             }
-            List<Outcome> outcomes = claims.stream().map(c -> new Outcome(c.module(), c.eventId(), attempt(county, c)))
-                    .toList();
+            List<Outcome> outcomes = deliver(county, claims);
             scope.run(county, () -> store.record(outcomes, maxAttempts, backoff, maxPause));
             attempted += claims.size();
         }
         return attempted;
+    }
+
+    /** In event order; after a failure, that run's later events are not tried but given back. */
+    private List<Outcome> deliver(String county, List<Claim> claims) {
+        Set<String> failedRuns = new java.util.HashSet<>();
+        List<Outcome> outcomes = new ArrayList<>(claims.size());
+        for (Claim c : claims) {
+            if (failedRuns.contains(c.run())) {
+                outcomes.add(Outcome.released(c));
+                continue;
+            }
+            String error = attempt(county, c);
+            if (error != null) {
+                failedRuns.add(c.run());
+            }
+            outcomes.add(error == null ? Outcome.delivered(c) : Outcome.failed(c, error));
+        }
+        return outcomes;
     }
 
     /** @return null when the module's listeners took it, else why not */

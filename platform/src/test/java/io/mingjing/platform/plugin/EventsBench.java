@@ -65,6 +65,7 @@ class EventsBench {
         List<String> out = new ArrayList<>();
         writes(county, WARM_WRITES);
         long[][] w = writes(county, WRITES);
+        awaitDrained(county);
         out.add(String.format("write without event: p50 %.2f ms, p99 %.2f ms (n=%d)", pct(w[0], 50), pct(w[0], 99),
                 WRITES));
         out.add(String.format("write with event:    p50 %.2f ms, p99 %.2f ms (n=%d)", pct(w[1], 50), pct(w[1], 99),
@@ -75,10 +76,9 @@ class EventsBench {
         String warmTag = "warm-" + UUID.randomUUID();
         String tag = "run-" + UUID.randomUUID();
         load(county, warmTag, WARM_SECONDS);
+        awaitDrained(county);
         long[] due = load(county, tag, SECONDS);
-        int n = RATE * SECONDS;
-        await().atMost(120, TimeUnit.SECONDS).until(() -> count(county, "SELECT count(*) FROM " + schema(county)
-                + ".listen_seen WHERE entity_id LIKE '" + tag + "%'") == n);
+        awaitDrained(county);
         long[] latency = latencies(county, tag);
         out.add(String.format("%d events/s for %d s (%d s warm-up): writes late p99 %.2f ms; commit to listener "
                 + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", RATE, SECONDS, WARM_SECONDS, pct(due, 99),
@@ -87,6 +87,11 @@ class EventsBench {
         Files.createDirectories(file.getParent());
         Files.write(file, out);
         out.forEach(System.out::println);
+    }
+
+    private static void awaitDrained(String county) {
+        await().atMost(300, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS).until(() -> count(county,
+                "SELECT count(*) FROM " + schema(county) + ".event_delivery WHERE delivered_at IS NULL AND NOT dead") == 0);
     }
 
     /** @return write times in µs: [0] without an event, [1] with one */
