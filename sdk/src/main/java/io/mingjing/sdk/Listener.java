@@ -1,16 +1,20 @@
 package io.mingjing.sdk;
 
 /**
- * Subscribes the module to a domain event type.
+ * Subscribes the module to a domain event type ({@link Events} lists the platform's).
  *
- * <p><b>Who calls it, when:</b> the platform, after the transaction that published the event has
- * committed, once per event, only if the module is enabled in the event's county. <b>Thread:</b> a
- * worker thread of the module's own pool, asynchronously — the publisher never waits, and a listener
- * that throws is logged and does not affect the publisher or other listeners. <b>Tenant:</b> the
- * event's county, with {@link Caller#SYSTEM}; its SQL is its own transaction.
+ * <p><b>Who calls it, when:</b> the platform, within about a second of the commit of the transaction
+ * that recorded the event, only if the module is enabled in the event's county. Delivery is at least
+ * once and in order per entity (one case's events in the order they were written); a listener that
+ * throws gets the event again after a growing pause, and after the last attempt it is dead until the
+ * county admin replays it ({@code POST /api/t/{county}/events/{id}/replay}), while that entity's later
+ * events wait meanwhile. The same event can arrive twice: deduplicate on {@link Event#id()}.
+ * <b>Thread:</b> a worker thread of the module's own pool, asynchronously — the publisher never waits.
+ * <b>Tenant:</b> the event's county, with {@link Caller#SYSTEM}; its SQL is its own transaction,
+ * committed when the listener returns and rolled back when it throws.
  *
  * <pre>{@code
- * Listener.on("org-units.imported", (ctx, event) ->
+ * Listener.on(Events.ORG_UNITS_IMPORTED, (ctx, event) ->
  *         ctx.sql().update("UPDATE market_village_cache SET stale = true"))
  * }</pre>
  *

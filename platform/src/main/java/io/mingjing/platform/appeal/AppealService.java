@@ -46,6 +46,8 @@ public class AppealService {
     EntityManager em;
     @Inject
     FilingLimits filing;
+    @Inject
+    AppealEvents events;
 
     /** What the appellant keeps: the tracking number, the receipt hash and, for anonymous reports, the code. */
     public record Receipt(String trackingNo, String receiptHash, String receiptCode, boolean replayed) {
@@ -93,6 +95,10 @@ public class AppealService {
         Attachments.store(a.id, uploads);
         step(a, a.appellantUserId == null ? "anonymous" : auditActor(a, c), "submit", null);
         InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
+        events.record("appeal.created", a);
+        if (a.supervised) {
+            events.record("appeal.supervised", a, a.supervisionReason.substring(0, a.supervisionReason.indexOf(':')));
+        }
         // last: the audit chain is locked from here to the commit
         AuditRecord receipt = audit.append(chain(a), auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
@@ -187,6 +193,7 @@ public class AppealService {
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
         InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, "已" + stateZh(to)));
+        events.record("appeal." + to.name().toLowerCase(), a);
         audit.append(chain(a), auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));
         return a;
@@ -228,6 +235,8 @@ public class AppealService {
         clock.start(a, now, SlaState.GREEN);
         step(a, auditActor(a, caller.get()), action, reason);
         InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
+        events.record(satisfied ? "appeal.rated" : "appeal." + action, a, "escalated".equals(action) ? "unsatisfied"
+                : null);
         audit.append(chain(a), auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
                 String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         return a;

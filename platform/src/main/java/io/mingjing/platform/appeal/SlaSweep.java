@@ -2,6 +2,7 @@ package io.mingjing.platform.appeal;
 
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.audit.Chain;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.quarkus.scheduler.Scheduled;
@@ -45,6 +46,8 @@ public class SlaSweep {
     AuditLog audit;
     @Inject
     EntityManager em;
+    @Inject
+    DomainEvents events;
 
     /** Counts of one county's sweep. */
     public record Result(int yellow, int escalated) {
@@ -88,10 +91,12 @@ public class SlaSweep {
         List<Object[]> steps = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
         Map<Chain, List<AuditLog.Draft>> audits = new EnumMap<>(Chain.class);
+        List<DomainEvents.Draft> escalations = new ArrayList<>();
         Timestamp at = Timestamp.from(now);
         for (Appeal a : overdue) {
             String before = AppealAccess.unitAddress(a);
             String note = escalate(a, now, limits);
+            AppealEvents.draft("appeal.escalated", a, "overdue").ifPresent(escalations::add);
             steps.add(new Object[] {a.id, at, ACTOR, "overdue", a.state.name(), note});
             audits.computeIfAbsent(AppealService.chain(a), k -> new ArrayList<>()).add(new AuditLog.Draft(ACTOR,
                     "appeal.overdue", "Appeal", a.trackingNo, note.getBytes(StandardCharsets.UTF_8)));
@@ -107,6 +112,7 @@ public class SlaSweep {
                 steps);
         insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person) VALUES (?, ?, ?, ?, ?)",
                 messages);
+        events.recordAll(DomainEvents.PLATFORM, escalations);
         audits.forEach(audit::appendAll); // last: the audit chains are locked from here to the commit
         return overdue.size();
     }

@@ -13,6 +13,7 @@ import io.mingjing.platform.disclosure.Disclosure.Category;
 import io.mingjing.platform.disclosure.Disclosure.Line;
 import io.mingjing.platform.disclosure.Disclosure.Status;
 import io.mingjing.platform.disclosure.Disclosure.Visibility;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
@@ -67,6 +68,8 @@ public class DisclosureService {
     AuditLog audit;
     @Inject
     EntityManager em;
+    @Inject
+    DomainEvents events;
 
     @Transactional
     public Disclosure draft(String village, Draft d, String actor) {
@@ -124,6 +127,7 @@ public class DisclosureService {
         x.status = Status.SUBMITTED;
         x.submittedAt = Instant.now();
         x.returnReason = null;
+        announce("disclosure.submitted", x, null);
         audit.append(actor, "disclosure.submitted", "Disclosure", x.id.toString(), new byte[0]);
         return x;
     }
@@ -136,6 +140,7 @@ public class DisclosureService {
         x.status = Status.RETURNED;
         x.returnReason = why;
         x.reviewer = actor;
+        announce("disclosure.returned", x, null);
         audit.append(actor, "disclosure.returned", "Disclosure", x.id.toString(),
                 why.getBytes(StandardCharsets.UTF_8));
         return x;
@@ -153,6 +158,7 @@ public class DisclosureService {
                     + "and d.status = ?3 and d.supersededBy is null").setParameter(1, x.id).setParameter(2, x.seriesId)
                     .setParameter(3, Status.PUBLISHED).executeUpdate();
         }
+        announce("disclosure.published", x, null);
         AuditRecord entry = audit.append(actor, "disclosure.published", "Disclosure", x.id.toString(), payload(x));
         x.auditSeq = entry.seq;
         x.auditHash = entry.hash;
@@ -185,8 +191,23 @@ public class DisclosureService {
         x.author = actor;
         x.createdAt = Instant.now();
         x.persist();
+        announce("disclosure.corrected", x, old.id);
         audit.append(actor, "disclosure.correction-drafted", "Disclosure", x.id.toString(), json(d));
         return x;
+    }
+
+    /** What a listener learns of a version: where, what kind, which period — not its text or figures. */
+    private void announce(String name, Disclosure x, Long corrects) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", x.id);
+        data.put("seriesId", x.seriesId);
+        data.put("version", x.version);
+        data.put("village", x.villageCode);
+        data.put("category", x.category == null ? null : x.category.name());
+        data.put("period", x.period);
+        data.put("visibility", x.visibility == null ? null : x.visibility.name());
+        data.put("corrects", corrects);
+        events.record(name, "disclosure", x.id.toString(), data);
     }
 
     /** The published content as hashed into the chain: anyone can recompute the digest from it. */

@@ -1,6 +1,7 @@
 package io.mingjing.platform.notice;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.notice.Notice.Target;
 import io.mingjing.platform.orgunit.OrgUnit;
@@ -28,6 +29,8 @@ public class NoticeService {
     CurrentCaller caller;
     @Inject
     AuditLog audit;
+    @Inject
+    DomainEvents events;
 
     /** Checks the target and returns it: level and code must agree (code null for the county). */
     public Target target(NewNotice n) {
@@ -72,6 +75,11 @@ public class NoticeService {
         x.author = actor;
         x.publishedAt = Instant.now();
         x.persist();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", x.id);
+        data.put("targetLevel", x.targetLevel.name());
+        data.put("targetCode", x.targetCode);
+        events.record("notice.published", "notice", x.id.toString(), data);
         x.auditHash = audit.append(actor, "notice.published", "Notice", x.id.toString(),
                 (x.targetLevel + ":" + x.targetCode + "\n" + x.title + "\n" + x.body).getBytes(StandardCharsets.UTF_8))
                 .hash;

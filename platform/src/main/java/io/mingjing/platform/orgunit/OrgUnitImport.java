@@ -2,6 +2,7 @@ package io.mingjing.platform.orgunit;
 
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class OrgUnitImport {
 
     @Inject
     AuditLog audit;
+    @Inject
+    DomainEvents events;
 
     public record Result(int rows, int created, int updated, String receipt) {
     }
@@ -62,6 +65,8 @@ public class OrgUnitImport {
                 existing.parentCode = u.parentCode;
             }
         }
+        events.record("org-units.imported", "org-units", "county", Map.of("rows", units.size(), "created", created,
+                "updated", units.size() - created));
         var entry = audit.append(actor, "org-units.imported", "OrgUnit", units.size() + " rows", csv);
         return new Result(units.size(), created, units.size() - created, entry.hash);
     }

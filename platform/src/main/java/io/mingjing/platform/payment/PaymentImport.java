@@ -3,6 +3,7 @@ package io.mingjing.platform.payment;
 import io.mingjing.platform.audit.AuditRecord;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.IdCards;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,8 @@ public class PaymentImport {
     @Inject
     AuditLog audit;
     @Inject
+    DomainEvents events;
+    @Inject
     EntityManager em;
 
     /** True when the bytes are a zip container (an .xlsx workbook) rather than text. */
@@ -99,6 +102,8 @@ public class PaymentImport {
         batch.persist();
         em.flush();
         write(lines, residents, batch.id);
+        events.record("payments.imported", "payment-batch", batch.id.toString(), Map.of("batchId", batch.id,
+                "rows", lines.size(), "total", total.toPlainString()));
         AuditRecord entry = audit.append(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
         batch.auditHash = entry.hash;
         return new Result(batch.id, lines.size(), total, entry.hash);

@@ -1,6 +1,7 @@
 package io.mingjing.platform.plugin;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.problem.Problem;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.TenantScope;
@@ -9,7 +10,6 @@ import io.mingjing.sdk.JdbcSql;
 import io.mingjing.sdk.Settings;
 import io.mingjing.sdk.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -50,7 +50,7 @@ public class ModuleCalls {
     @Inject
     ModuleStates states;
     @Inject
-    Instance<PluginEvents> events;
+    DomainEvents events;
     @ConfigProperty(name = "mingjing.plugins.timeout", defaultValue = "10s")
     Duration timeout;
 
@@ -93,9 +93,8 @@ public class ModuleCalls {
                     c.rollback();
                     return result;
                 }
-                appendAudits(module, county, caller, ctx);
+                recordWrites(module, county, caller, ctx);
                 c.commit();
-                ctx.events.forEach(e -> events.get().publish(e));
                 return result;
             } catch (Exception | Error e) {
                 rollbackQuietly(c);
@@ -116,17 +115,23 @@ public class ModuleCalls {
         }
     }
 
-    /** Written just before the module's own commit: a write is never left unaudited. */
-    private void appendAudits(LoadedModule module, String county, Caller caller, PluginContext ctx) {
-        if (ctx.audits.isEmpty()) {
+    /**
+     * The module's audit entries and events, written just before its own commit: a write is never left
+     * unaudited, and an event is recorded before anyone can see the change it announces.
+     */
+    private void recordWrites(LoadedModule module, String county, Caller caller, PluginContext ctx) {
+        if (ctx.audits.isEmpty() && ctx.events.isEmpty()) {
             return;
         }
         String actor = caller.anonymous() ? "anonymous"
                 : (caller.county() == null ? "platform" : caller.county()) + ":" + caller.displayName();
         String prefix = module.id() + ".";
-        scope.run(county, () -> ctx.audits.forEach(a -> audit.append(actor,
-                a.action().startsWith(prefix) ? a.action() : prefix + a.action(), a.entity(), a.entityId(),
-                a.payload().getBytes(StandardCharsets.UTF_8))));
+        scope.run(county, () -> {
+            events.recordAll(module.id(), ctx.events.stream().map(e -> new DomainEvents.Draft(e.type(), module.id(),
+                    e.entityId() == null ? "" : e.entityId(), e.data())).toList());
+            ctx.audits.forEach(a -> audit.append(actor, a.action().startsWith(prefix) ? a.action() : prefix + a.action(),
+                    a.entity(), a.entityId(), a.payload().getBytes(StandardCharsets.UTF_8)));
+        });
     }
 
     private static void rollbackQuietly(Connection c) {

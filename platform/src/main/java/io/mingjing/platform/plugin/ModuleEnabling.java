@@ -2,6 +2,7 @@ package io.mingjing.platform.plugin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.registry.TenantModule;
@@ -50,6 +51,8 @@ public class ModuleEnabling {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    DomainEvents events;
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -96,8 +99,15 @@ public class ModuleEnabling {
         }
         write(county, moduleId, allowed, enabled, settings, schemaVersion);
         String detail = "allowed=" + allowed + " enabled=" + enabled + " settings=" + settings;
-        scope.run(county, () -> audit.append(actor, "module.configured", "Module", moduleId,
-                detail.getBytes(StandardCharsets.UTF_8)));
+        String switched = enabled == now.enabled() ? null : enabled ? "module.enabled" : "module.disabled";
+        String version = plugin != null ? plugin.version() : entry.version;
+        scope.run(county, () -> {
+            if (switched != null) {
+                events.record(switched, "module", moduleId, Map.of("module", moduleId,
+                        "version", version == null ? "" : version));
+            }
+            audit.append(actor, "module.configured", "Module", moduleId, detail.getBytes(StandardCharsets.UTF_8));
+        });
         ModuleStates.State after = states.get(county, moduleId);
         return plugin != null ? ModuleView.of(plugin.manifest(), after)
                 : ModuleView.builtin(entry.id, entry.version, entry.name, entry.description, after);

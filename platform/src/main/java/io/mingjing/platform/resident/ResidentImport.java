@@ -2,6 +2,7 @@ package io.mingjing.platform.resident;
 
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.identity.CountyRealms;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.input.Text;
@@ -40,6 +41,8 @@ public class ResidentImport {
     CountyRealms realms;
     @Inject
     AuditLog audit;
+    @Inject
+    DomainEvents events;
     @Inject
     Activations activations;
 
@@ -80,6 +83,9 @@ public class ResidentImport {
                 codes.add(activations.issue(r, row.household()));
             }
         }
+        // counts only: who was imported is personal data
+        events.record("residents.imported", "residents", "county", Map.of("rows", rows.size(), "created", created,
+                "updated", rows.size() - created));
         var entry = audit.append(actor, "residents.imported", "Resident", rows.size() + " rows", csv);
         return new Result(rows.size(), created, rows.size() - created, entry.hash, codes);
     }

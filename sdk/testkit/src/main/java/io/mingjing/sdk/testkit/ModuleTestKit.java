@@ -74,6 +74,7 @@ public final class ModuleTestKit implements AutoCloseable {
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final List<Audit> audits = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong eventSeq = new java.util.concurrent.atomic.AtomicLong();
     private Clock clock = Clock.systemUTC();
 
     private ModuleTestKit(Module module) {
@@ -199,9 +200,24 @@ public final class ModuleTestKit implements AutoCloseable {
         }, ok -> true);
     }
 
-    /** Delivers an event (as if the platform published it) to the module's listeners. */
-    public void publish(String type, String entityId, Map<String, Object> data) {
-        deliver(new Event(type, county, "platform", entityId, data, clock.instant()));
+    /**
+     * Delivers an event (as if the platform published it) to the module's listeners.
+     *
+     * @return the event, to {@link #redeliver(Event)} it
+     */
+    public Event publish(String type, String entityId, Map<String, Object> data) {
+        Event event = new Event(type, county, "platform", entityId, data, clock.instant(), nextEventId(), 1);
+        deliver(event);
+        return event;
+    }
+
+    /** Delivers the same event again, same id, as the platform may after a crash: a listener should dedupe. */
+    public void redeliver(Event event) {
+        deliver(event);
+    }
+
+    private String nextEventId() {
+        return county + ":" + eventSeq.incrementAndGet();
     }
 
     /** Hands a notification to the module's channel, as the platform does for a person's inbox message. */
@@ -360,7 +376,7 @@ public final class ModuleTestKit implements AutoCloseable {
         }
 
         public void publish(String type, String entityId, Map<String, Object> data) {
-            published.add(new Event(type, county, manifest.id(), entityId, data, clock.instant()));
+            published.add(new Event(type, county, manifest.id(), entityId, data, clock.instant(), nextEventId(), 1));
         }
 
         public Clock clock() {

@@ -1,0 +1,74 @@
+package io.mingjing.sdk;
+
+/**
+ * The platform's domain events (SDK 1.3): the {@link Event#type()} a {@link Listener} subscribes to,
+ * what {@link Event#entityId()} names and the fields of {@link Event#data()}. Every event is version 1;
+ * a version is raised only when a field changes meaning or goes away, never for a new field.
+ *
+ * <p><b>Delivery:</b> at least once, and in order per entity: a module receives one case's events in
+ * the order they were written, and while one of them fails, that case's later events wait (other
+ * entities' do not). A failing event is retried with growing pauses; after the last attempt it is
+ * dead — the county admin sees it and can replay it — and the entity's later events proceed. The
+ * same event may arrive twice (a crash between the listener's commit and the platform's note of it):
+ * deduplicate on {@link Event#id()}.
+ *
+ * <p><b>Never in an event:</b> personal data (names, phones, ID numbers, free text a person wrote) and
+ * anything about reports (举报): a report's filing, steps and ratings record no event at all, so not
+ * even the number of events tells that a report moved.
+ *
+ * <p>Common fields of {@code appeal.*}: {@code trackingNo}, {@code kind} (SUGGESTION, COMPLAINT, INQUIRY,
+ * never REPORT), {@code category}, {@code village} (code), {@code level} (VILLAGE, TOWN, DEPARTMENT,
+ * INSPECTORS), {@code state}. The entity id is the tracking number.
+ */
+public final class Events {
+
+    private Events() {
+    }
+
+    /** A case was filed. Common appeal fields. */
+    public static final String APPEAL_CREATED = "appeal.created";
+    /** 受理. Common appeal fields. */
+    public static final String APPEAL_ACCEPTED = "appeal.accepted";
+    /** 分办. Common appeal fields. */
+    public static final String APPEAL_ASSIGNED = "appeal.assigned";
+    /** 整改. Common appeal fields. */
+    public static final String APPEAL_RECTIFYING = "appeal.rectifying";
+    /** 反馈: the reply is there, waiting for the appellant's rating. Common appeal fields (not the reply's text). */
+    public static final String APPEAL_REPLIED = "appeal.replied";
+    /** 问效: the appellant was satisfied; the case is closed. Common appeal fields. */
+    public static final String APPEAL_RATED = "appeal.rated";
+    /** The appellant was not satisfied the first time: the case is handled again. Common appeal fields. */
+    public static final String APPEAL_REOPENED = "appeal.reopened";
+    /**
+     * The case went up a level or turned red: common appeal fields plus {@code reason} ({@code unsatisfied}
+     * or {@code overdue}); {@code level} is the new level.
+     */
+    public static final String APPEAL_ESCALATED = "appeal.escalated";
+    /** 督办: flagged for supervision when filed. Common appeal fields plus {@code reason} ({@code repeat}, {@code multi-person}). */
+    public static final String APPEAL_SUPERVISED = "appeal.supervised";
+
+    /**
+     * Disclosure events: entity id the version's id; fields {@code id}, {@code seriesId}, {@code version},
+     * {@code village}, {@code category} (PARTY, VILLAGE, FINANCE), {@code period}, {@code visibility}.
+     */
+    public static final String DISCLOSURE_SUBMITTED = "disclosure.submitted";
+    /** Returned for changes by the reviewer; disclosure fields. */
+    public static final String DISCLOSURE_RETURNED = "disclosure.returned";
+    /** Published (also each correction once reviewed); disclosure fields. */
+    public static final String DISCLOSURE_PUBLISHED = "disclosure.published";
+    /** A correction of a published version was drafted: disclosure fields of the new version plus {@code corrects} (the old id). */
+    public static final String DISCLOSURE_CORRECTED = "disclosure.corrected";
+
+    /** A payment file was imported: entity id the batch id; fields {@code batchId}, {@code rows}, {@code total} (yuan, a string). */
+    public static final String PAYMENTS_IMPORTED = "payments.imported";
+    /** Residents were imported: entity id {@code county}; fields {@code rows}, {@code created}, {@code updated}. */
+    public static final String RESIDENTS_IMPORTED = "residents.imported";
+    /** Org units were imported: entity id {@code county}; fields {@code rows}, {@code created}, {@code updated}. */
+    public static final String ORG_UNITS_IMPORTED = "org-units.imported";
+    /** A notice was published: entity id the notice id; fields {@code id}, {@code targetLevel} (COUNTY, TOWN, VILLAGE), {@code targetCode}. */
+    public static final String NOTICE_PUBLISHED = "notice.published";
+    /** A module was switched on in the county: entity id the module id; fields {@code module}, {@code version}. */
+    public static final String MODULE_ENABLED = "module.enabled";
+    /** A module was switched off; fields {@code module}, {@code version}. Its own listeners no longer run. */
+    public static final String MODULE_DISABLED = "module.disabled";
+}
