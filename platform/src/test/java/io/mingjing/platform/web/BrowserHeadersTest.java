@@ -43,7 +43,8 @@ class BrowserHeadersTest {
                 new Object[] {"GET", "/static/portal.js", 200, "text/javascript"},
                 new Object[] {"GET", "/t/lucheng/m/shelters/static/shelters.css", 200, "text/css"},
                 new Object[] {"GET", "/t/lucheng/m/shelters/", 200, "text/html"},
-                new Object[] {"GET", "/q/health/live", 200, "application/json"});
+                new Object[] {"GET", "/q/openapi?format=json", 200, "application/json"},
+                new Object[] {"GET", "/q/metrics", 404, "application/problem+json"});
         for (Object[] c : cases) {
             var request = given().redirects().follow(false).accept((String) c[3]);
             var response = c[0].equals("POST") ? request.contentType(ContentType.URLENC).formParam("no", "x")
