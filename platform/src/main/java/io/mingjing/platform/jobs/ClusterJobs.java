@@ -55,10 +55,11 @@ public class ClusterJobs {
     void start(@Observes @Priority(4000) StartupEvent e) {
         List<Task<?>> known = new ArrayList<>();
         List<RecurringTask<?>> recurring = new ArrayList<>();
-        for (Task<?> task : tasks) {
-            known.add(task);
+        for (Task<?> task : tasks) { // start tasks are known tasks too: each in one list only
             if (task instanceof RecurringTask<?> r) {
                 recurring.add(r);
+            } else {
+                known.add(task);
             }
         }
         scheduler = Scheduler.create(dataSource, known).tableName("platform.scheduled_tasks")
