@@ -3,7 +3,6 @@ package io.mingjing.platform.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.quarkus.runtime.ShutdownEvent;
@@ -65,13 +64,8 @@ public class ClusterJobs {
         scheduler = Scheduler.create(dataSource, known).tableName("platform.scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed(REPLICA)).threads(threads).pollingInterval(pollEvery)
                 .pollUsingLockAndFetch(0.5, 1.0).heartbeatInterval(heartbeat).missedHeartbeatsLimit(4)
-                .startTasks(startable(recurring)).shutdownMaxWait(Duration.ofSeconds(10)).build();
+                .startTasks(recurring).shutdownMaxWait(Duration.ofSeconds(10)).build();
         scheduler.start();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T extends Task<?> & OnStartup> List<T> startable(List<RecurringTask<?>> recurring) {
-        return (List) recurring;
     }
 
     void stop(@Observes ShutdownEvent e) {
