@@ -1,12 +1,15 @@
 package io.mingjing.platform.appeal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.audit.Chain;
 import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.TenantScope;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -28,6 +32,13 @@ import org.jboss.logging.Logger;
  * (partial indexes on yellow_at and due_at), turns GREEN to YELLOW, and escalates overdue ones a
  * level (village → town → inspectors), telling both levels and the appellant. Escalations are
  * written in batches: one statement round per table per 500 cases, not one per case.
+ *
+ * <p>Once however many replicas: the run is a cluster job ({@code ClusterJobs}), and each batch
+ * claims its cases with {@code FOR UPDATE SKIP LOCKED} in the transaction that escalates them, so even
+ * two runs at once (a replica taken for dead that was only slow) never escalate a case twice. An
+ * escalation moves the case's due time on, so a committed case is not picked again; a replica killed
+ * mid-batch leaves nothing behind (its transaction rolls back) and the run revived elsewhere picks
+ * those cases up.
  */
 @ApplicationScoped
 public class SlaSweep {
@@ -48,12 +59,18 @@ public class SlaSweep {
     EntityManager em;
     @Inject
     DomainEvents events;
+    @ConfigProperty(name = "mingjing.sla.sweep-every", defaultValue = "30s")
+    Duration every;
 
     /** Counts of one county's sweep. */
     public record Result(int yellow, int escalated) {
     }
 
-    @Scheduled(every = "${mingjing.sla.sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Produces
+    RecurringTask<Void> timeLimits() {
+        return Tasks.recurring("time-limits", FixedDelay.of(every)).execute((instance, context) -> everyCounty());
+    }
+
     void everyCounty() {
         for (String id : registry.serving()) {
             try {
@@ -83,7 +100,7 @@ public class SlaSweep {
 
     /** Up to {@link #BATCH} overdue cases in one transaction, their steps, audit entries and messages written in batches. */
     private int escalateBatch(Instant now) {
-        List<Appeal> overdue = Appeal.<Appeal>find("dueAt <= ?1", now).page(0, BATCH).list();
+        List<Appeal> overdue = claimOverdue(now);
         if (overdue.isEmpty()) {
             return 0;
         }
@@ -115,6 +132,14 @@ public class SlaSweep {
         events.recordAll(DomainEvents.PLATFORM, escalations);
         audits.forEach(audit::appendAll); // last: the audit chains are locked from here to the commit
         return overdue.size();
+    }
+
+    /** Locked until the commit; cases another sweep holds are skipped, not waited for. */
+    private List<Appeal> claimOverdue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Long> ids = em.createNativeQuery("SELECT id FROM appeal WHERE due_at <= ?1 ORDER BY due_at LIMIT ?2 "
+                + "FOR UPDATE SKIP LOCKED", Long.class).setParameter(1, now).setParameter(2, BATCH).getResultList();
+        return ids.isEmpty() ? List.of() : Appeal.list("id in ?1", ids);
     }
 
     /** @return the timeline note */

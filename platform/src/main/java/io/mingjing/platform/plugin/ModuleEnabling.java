@@ -204,7 +204,11 @@ public class ModuleEnabling {
         states.reload(county, plugin.id());
     }
 
-    /** Migrates, in the background, enabled modules whose schema lags (e.g. enabled by a descriptor). */
+    /**
+     * Migrates, in the background, enabled modules whose schema lags (e.g. enabled by a descriptor).
+     * Per replica on purpose: it refreshes this replica's module states, and a migration both replicas
+     * attempt is done once, under the migration advisory lock, the other finding nothing to apply.
+     */
     @Scheduled(every = "20s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
         states.refresh();

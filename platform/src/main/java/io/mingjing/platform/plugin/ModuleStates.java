@@ -41,6 +41,7 @@ public class ModuleStates {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** Every replica refreshes its own copy: per replica by nature, not a cluster job. */
     @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         Map<String, Map<String, State>> fresh = new HashMap<>();

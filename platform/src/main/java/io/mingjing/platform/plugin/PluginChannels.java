@@ -1,12 +1,16 @@
 package io.mingjing.platform.plugin;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.mingjing.platform.inbox.ChannelOutbox;
+import io.mingjing.platform.jobs.ClusterJobs;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Channel;
 import io.mingjing.sdk.Notification;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,8 @@ import org.jboss.logging.Logger;
  * The inbox is the outbox: a message committed with its case change is delivered on the next round,
  * a failed delivery is retried on later rounds, a delivered one never again. Messages older than a
  * day are not sent (a module enabled today does not flood villagers with last month's news).
+ * A round is a cluster job, and each message is claimed with a lease before the module is called
+ * ({@link ChannelOutbox}), so however many replicas run, one sends it.
  */
 @ApplicationScoped
 public class PluginChannels {
@@ -41,9 +47,17 @@ public class PluginChannels {
     ChannelOutbox outbox;
     @ConfigProperty(name = "mingjing.public-url")
     String publicUrl;
+    @ConfigProperty(name = "mingjing.channels.every", defaultValue = "5s")
+    Duration every;
+    /** Longer than a batch of sends takes; a dead replica's messages wait this long before a retry. */
+    @ConfigProperty(name = "mingjing.channels.lease", defaultValue = "5m")
+    Duration lease;
 
-    @Scheduled(every = "${mingjing.channels.every:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Produces
+    RecurringTask<Void> channelRounds() {
+        return Tasks.recurring("channels", FixedDelay.of(every)).execute((instance, context) -> deliverEverywhere());
+    }
+
     void deliverEverywhere() {
         for (LoadedModule module : catalogue.running()) {
             for (Channel channel : module.manifest().channels()) {
@@ -63,8 +77,8 @@ public class PluginChannels {
     int deliver(LoadedModule module, Channel channel, String county) {
         enabling.ensureMigrated(module, county);
         String name = module.id() + "/" + channel.name();
-        List<Notification> pending = scope.call(county, () -> outbox.pending(name, Instant.now().minus(WINDOW),
-                publicUrl + "/t/" + county + "/inbox", BATCH));
+        List<Notification> pending = scope.call(county, () -> outbox.claim(name, Instant.now().minus(WINDOW),
+                publicUrl + "/t/" + county + "/inbox", BATCH, ClusterJobs.REPLICA, lease));
         int delivered = 0;
         for (Notification n : pending) {
             String error = attempt(module, channel, county, n);

@@ -63,7 +63,11 @@ public class TenantRegistry {
         }
     }
 
-    /** Loads every county; also run at boot before the first request. */
+    /**
+     * Loads every county; also run at boot before the first request. Every replica runs this for its
+     * own in-memory copy (Quarkus {@code @Scheduled} fires on each replica), so it is not a cluster
+     * job: it only reads, and a replica that skipped it would serve stale counties.
+     */
     @Scheduled(every = "15s", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
