@@ -1,6 +1,7 @@
 package io.mingjing.platform.plugin;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
@@ -73,6 +74,10 @@ public class CountyPools {
                     .connectionPoolConfiguration(pool -> pool.maxSize(poolSize).minSize(0).initialSize(0)
                             .acquisitionTimeout(Duration.ofSeconds(5)).reapTimeout(Duration.ofMinutes(2))
                             .maxLifetime(Duration.ofMinutes(30))
+                            // like the platform's pool: a connection the database dropped (restart,
+                            // failover) is found and replaced before a module gets it
+                            .connectionValidator(ConnectionValidator.defaultValidator())
+                            .idleValidationTimeout(Duration.ofSeconds(2)).validationTimeout(Duration.ofSeconds(10))
                             .connectionFactoryConfiguration(f -> f.jdbcUrl(url).autoCommit(false)
                                     .principal(new NamePrincipal(role)).credential(new SimplePassword(secret))
                                     .jdbcProperty("ApplicationName", "mingjing-plugins-" + county))));

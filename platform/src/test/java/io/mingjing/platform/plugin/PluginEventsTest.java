@@ -112,7 +112,8 @@ class PluginEventsTest {
                 + ZHANG + "'"), "no personal data");
         assertEquals(0, count(c.id, "SELECT count(*) FROM " + schema(c.id) + ".listen_seen WHERE version <> 1 "
                 + "OR source <> 'platform' OR event_id NOT LIKE '" + c.id + ":%'"));
-        given().get(c.api() + "/m/listen/outbox").then().statusCode(200).body("[0].n", equalTo(0));
+        // a module's own SQL cannot read the outbox at all: it reaches only its tables and the v_ views
+        given().get(c.api() + "/m/listen/outbox").then().statusCode(403).contentType("application/problem+json");
 
         JsonPath list = given().auth().oauth2(c.token("admin")).get(c.api() + "/events?module=listen&limit=500")
                 .then().statusCode(200).extract().jsonPath();
