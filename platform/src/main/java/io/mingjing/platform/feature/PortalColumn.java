@@ -1,0 +1,40 @@
+package io.mingjing.platform.feature;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A column of the village page (村务公开) that a feature fills: the home page shows its first items
+ * and links to {@code /t/{county}/v/{village}/c/{slug}}, which pages through all of them.
+ *
+ * @param slug the path segment of the column's own page, lowercase letters and digits
+ * @param titleKey the text key of its heading, e.g. {@code col.notices}
+ * @param items what the column lists for the caller of the request (the feature decides what they may read)
+ */
+public record PortalColumn(String slug, String titleKey, Items items) implements FeatureManifest.Part {
+
+    /** What a column lists; called on the request thread inside the county's transaction. */
+    @FunctionalInterface
+    public interface Items {
+        List<Item> list(Query query);
+    }
+
+    /**
+     * @param village the village's 12-digit code
+     * @param limit at most this many items (5 on the home page, a page's worth on the column page)
+     * @param page the page of the column page, from 0
+     * @param text the page's texts by key, in its one language
+     */
+    public record Query(String village, int limit, int page, Function<String, String> text) {
+    }
+
+    /**
+     * @param href relative to the county's portal root, e.g. {@code /notices/12}
+     * @param at shown as the item's date; null for none
+     * @param badge already in the page's language; null for none
+     * @param body shown under the title (rules, answers); null for none
+     */
+    public record Item(String text, String href, Instant at, String badge, String body) {
+    }
+}
