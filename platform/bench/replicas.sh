@@ -2,8 +2,10 @@
 # The time-limit sweep over CASES open overdue cases of one county, first with one replica, then with
 # two on the same database: each case must be escalated once, and two replicas must not be slower
 # than 1.2 x one. Pinned warm-up: WARMUP overdue cases swept before each measurement.
-# Own database (mingjing_bench_replicas), Keycloak on :28184, replicas on :28084 and :28085; needs
-# `./mvnw install -DskipTests`. Usage: platform/bench/replicas.sh [CASES] [WARMUP]
+# Own database (mingjing_bench_replicas), Keycloak on :28184, replicas on :28084 and :28085 (their
+# management ports, with health, on :28094 and :28095); needs the platform packaged in this work tree,
+# nothing installed: `./mvnw -B package -pl platform -am -DskipTests`.
+# Usage: platform/bench/replicas.sh [CASES] [WARMUP]
 set -euo pipefail
 source "$(dirname "$0")/../bin/env.sh"
 pick_jdk
@@ -22,9 +24,9 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start_keycloak 28184 keycloak_bench_replicas "$OUT/replicas-keycloak.log"
 pids+=("$KC_PID")
 export MINGJING_SLA_SWEEP_EVERY=1s
-start_platform 28084 $DB $KC "$OUT/replicas-a.log" -Xmx1g
+MINGJING_MANAGEMENT_PORT=28094 start_platform 28084 $DB $KC "$OUT/replicas-a.log" -Xmx1g
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:28084/q/health/ready" "replica A" 180
+wait_for "http://127.0.0.1:28094/q/health/ready" "replica A" 180
 
 OP=$(operator_token $KC)
 curl -fs -o /dev/null -H "Authorization: Bearer $OP" -H 'Content-Type: application/json' \
@@ -47,7 +49,10 @@ seed() {
     FROM generate_series(1, $2) g" >/dev/null
 }
 
-waiting() { sql "SELECT count(*) FROM t_sweep.appeal WHERE tracking_no LIKE '$1%' AND level = 'VILLAGE'"; }
+# 0 once no case of PREFIX waits at the village; stops at the first that does, so polling a million
+# cases does not take a core from the sweep it measures
+waiting() { sql "SELECT count(*) FROM (SELECT 1 FROM t_sweep.appeal WHERE tracking_no LIKE '$1%' AND level = 'VILLAGE'
+  LIMIT 1) w"; }
 
 # PREFIX N: seconds from the seed's commit until every case is escalated (polled every 0.5 s)
 sweep() {
@@ -84,9 +89,9 @@ one_logged=$(logged)
 once1=$(once S1 "$CASES")
 forget S1
 
-start_platform 28085 $DB $KC "$OUT/replicas-b.log" -Xmx1g
+MINGJING_MANAGEMENT_PORT=28095 start_platform 28085 $DB $KC "$OUT/replicas-b.log" -Xmx1g
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:28085/q/health/ready" "replica B" 180
+wait_for "http://127.0.0.1:28095/q/health/ready" "replica B" 180
 sleep 20 # B's county registry refreshes every 15 s
 # one replica takes each run: warm up until B has swept too, so neither measures a cold JIT
 for i in 2 3 4 5 6 7 8 9; do

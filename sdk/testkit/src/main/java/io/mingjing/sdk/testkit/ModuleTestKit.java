@@ -25,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,18 +36,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
-import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Runs a module as the platform would — its changelog in a real PostgreSQL county schema, its routes
  * and pages with a chosen caller, its jobs and listeners — without the platform.
+ *
+ * <p>Behind the same data boundary as in the platform: the county schema is migrated with the
+ * platform's own county changelog, the module's changelog runs as the county's plugin owner role,
+ * and the module's SQL (routes, pages, jobs, listeners, channels) logs in as the plugin login role,
+ * a member of no role. It reaches its own tables and the read-only {@code v_} views; anything else
+ * ({@code SELECT * FROM resident}, writing a view, {@code SET ROLE}, another county) fails with
+ * PostgreSQL's <i>permission denied</i> (SQLState {@code 42501}), as in production.
  *
  * <pre>{@code
  * try (ModuleTestKit kit = ModuleTestKit.start(new MarketModule())) {
@@ -70,6 +71,7 @@ public final class ModuleTestKit implements AutoCloseable {
     private final ModuleManifest manifest;
     private final String county;
     private final String schema;
+    private final TestDatabase.County db;
     private final Pages pages;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final List<Audit> audits = new ArrayList<>();
@@ -81,47 +83,57 @@ public final class ModuleTestKit implements AutoCloseable {
         this.manifest = module.manifest();
         this.county = "tk-" + UUID.randomUUID().toString().substring(0, 8);
         this.schema = "t_" + county.replace('-', '_');
+        this.db = new TestDatabase.County(schema, UUID.randomUUID().toString());
         this.pages = new Pages(module.getClass().getClassLoader());
     }
 
-    /** Creates a fresh county schema and runs the module's changelog in it. */
+    /** Creates a fresh county as the platform onboards one and runs the module's changelog in it. */
     public static ModuleTestKit start(Module module) {
         ModuleTestKit kit = new ModuleTestKit(module);
         try {
-            TestDatabase.createCounty(kit.schema);
+            TestDatabase.createCounty(kit.db);
+        } catch (SQLException | LiquibaseException e) {
+            kit.close();
+            throw new IllegalStateException("the county changelog failed: " + e.getMessage(), e);
+        }
+        try {
             kit.migrate(module.getClass().getClassLoader());
             return kit;
-        } catch (SQLException | LiquibaseException e) {
+        } catch (SQLException | LiquibaseException | RuntimeException e) {
             kit.close();
             throw new IllegalStateException("the module's changelog failed: " + e.getMessage(), e);
         }
     }
 
+    /** As the platform's ModuleMigrator: as the plugin owner role, whose tables the login role may use. */
     private void migrate(ClassLoader loader) throws SQLException, LiquibaseException {
         if (manifest.changelog() == null) {
             return;
         }
-        try (Connection c = TestDatabase.connect()) {
-            c.createStatement().execute("SET ROLE " + schema);
-            c.createStatement().execute("SET search_path TO " + schema);
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            db.setDefaultSchemaName(schema);
-            db.setLiquibaseSchemaName(schema);
-            db.setDatabaseChangeLogTableName(manifest.tablePrefix() + "databasechangelog");
-            db.setDatabaseChangeLogLockTableName(manifest.tablePrefix() + "databasechangeloglock");
-            new Liquibase(manifest.changelog().path(), new ClassLoaderResourceAccessor(loader), db)
-                    .update(new Contexts(), new LabelExpression());
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("SET ROLE " + db.owner());
+            st.execute("SET search_path TO " + schema);
+            st.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT SELECT, INSERT, UPDATE, DELETE, "
+                    + "TRUNCATE ON TABLES TO " + db.login());
+            st.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "
+                    + db.login());
+            TestDatabase.update(c, schema, manifest.changelog().path(), manifest.tablePrefix(), loader);
             checkPrefixes(c);
         }
     }
 
-    /** The platform refuses tables without the module's prefix; so does the kit. */
+    /** The platform refuses a module whose changelog leaves objects without its prefix; so does the kit. */
     private void checkPrefixes(Connection c) throws SQLException {
-        List<Map<String, Object>> tables = new JdbcSql(c, 0).query(
-                "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tablename NOT LIKE ?", schema,
-                manifest.tablePrefix().replace("_", "\\_") + "%");
-        if (!tables.isEmpty()) {
-            throw new IllegalStateException("tables without the prefix '" + manifest.tablePrefix() + "': " + tables);
+        List<Map<String, Object>> objects = new JdbcSql(c, 0).query(
+                "SELECT relname AS name FROM pg_class WHERE relnamespace = ?::regnamespace "
+                        + "AND relkind IN ('r','v','m','p','S','f') AND relowner = current_user::text::regrole "
+                        + "AND NOT starts_with(relname, ?) "
+                        + "UNION ALL SELECT proname FROM pg_proc WHERE pronamespace = ?::regnamespace "
+                        + "AND proowner = current_user::text::regrole AND NOT starts_with(proname, ?)",
+                schema, manifest.tablePrefix(), schema, manifest.tablePrefix());
+        if (!objects.isEmpty()) {
+            throw new IllegalStateException("objects without the prefix '" + manifest.tablePrefix() + "': "
+                    + objects.stream().map(o -> o.get("name")).toList());
         }
     }
 
@@ -239,11 +251,27 @@ public final class ModuleTestKit implements AutoCloseable {
         return Collections.unmodifiableList(events);
     }
 
-    /** SQL in the county's schema for arranging and checking data; each call is its own transaction. */
+    /**
+     * SQL in the county's schema for arranging and checking data, with the platform's privileges, not
+     * the module's: it may write the county's tables behind the views (e.g. {@code org_unit}) as well
+     * as the module's. Each call is its own transaction.
+     */
     public List<Map<String, Object>> sql(String sql, Object... params) {
-        return inTransaction(Caller.SYSTEM, ctx -> sql.trim().toUpperCase().startsWith("SELECT")
-                ? ctx.sql().query(sql, params) : List.of(Map.<String, Object>of("count", ctx.sql().update(sql, params))),
+        return inTransaction(() -> TestDatabase.admin(db), Caller.SYSTEM, ctx -> run(ctx.sql(), sql, params),
                 ok -> true);
+    }
+
+    /**
+     * SQL exactly as the module's own would run — as the plugin login role — e.g. to show what it can
+     * reach. Each call is its own transaction; a refused statement fails with the SQLException as cause.
+     */
+    public List<Map<String, Object>> moduleSql(String sql, Object... params) {
+        return inTransaction(Caller.SYSTEM, ctx -> run(ctx.sql(), sql, params), ok -> true);
+    }
+
+    private static List<Map<String, Object>> run(Sql on, String sql, Object... params) throws SQLException {
+        return sql.trim().toUpperCase().startsWith("SELECT") ? on.query(sql, params)
+                : List.of(Map.<String, Object>of("count", on.update(sql, params)));
     }
 
     private TestReply call(Caller caller, String method, boolean portal, String pathAndQuery, String contentType,
@@ -296,11 +324,16 @@ public final class ModuleTestKit implements AutoCloseable {
         return model;
     }
 
-    /** A callback in one transaction as the county's role; audits and events kept only on commit. */
+    /** A callback in one transaction as the plugin login role; audits and events kept only on commit. */
     private <T> T inTransaction(Caller caller, Callback<T> callback, java.util.function.Predicate<T> commit) {
+        return inTransaction(() -> TestDatabase.module(db), caller, callback, commit);
+    }
+
+    private <T> T inTransaction(Connect connect, Caller caller, Callback<T> callback,
+            java.util.function.Predicate<T> commit) {
         List<Event> published = new ArrayList<>();
         T result;
-        try (Connection c = TestDatabase.county(schema)) {
+        try (Connection c = connect.open()) {
             KitContext ctx = new KitContext(caller, new JdbcSql(c, 0), published);
             try {
                 result = callback.run(ctx);
@@ -332,6 +365,10 @@ public final class ModuleTestKit implements AutoCloseable {
                 }, ok -> true);
             }
         }
+    }
+
+    private interface Connect {
+        Connection open() throws SQLException;
     }
 
     private interface Callback<T> {
@@ -400,11 +437,11 @@ public final class ModuleTestKit implements AutoCloseable {
         }
     }
 
-    /** Drops the county schema and its role. */
+    /** Drops the county schema and its roles. */
     @Override
     public void close() {
         try {
-            TestDatabase.dropCounty(schema);
+            TestDatabase.dropCounty(db);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
