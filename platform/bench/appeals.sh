@@ -21,7 +21,7 @@ start_keycloak 28183 keycloak_bench_appeals "$OUT/appeals-keycloak.log"
 pids+=("$KC_PID")
 MINGJING_SLA_SWEEP_EVERY=10s start_platform 28083 $DB $KC "$OUT/appeals-platform.log" -Xmx1g
 pids+=("$APP_PID")
-wait_for "$APP/q/health/ready" platform 180
+wait_for "$APP_HEALTH" platform 180
 
 OP=$(operator_token $KC)
 curl -fs -o /dev/null -H "Authorization: Bearer $OP" -H 'Content-Type: application/json' \

@@ -28,7 +28,7 @@ start_app() { # sets APP_PID and BOOT_MS, the milliseconds from launch to ready
   local t0 t1
   t0=$(date +%s%N)
   start_platform 28080 $DB $KC "$OUT/platform.log" -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=1000
-  until curl -fs -o /dev/null "$APP/q/health/ready"; do sleep 0.05; done
+  until curl -fs -o /dev/null "$APP_HEALTH"; do sleep 0.05; done
   t1=$(date +%s%N)
   BOOT_MS=$(( (t1 - t0) / 1000000 ))
 }

@@ -32,7 +32,7 @@ pids+=("$KC_PID")
 : > "$OUT/platform-plugins.log"
 MINGJING_PLUGINS_DIR="$PLUGINS" QUARKUS_LOG_LEVEL=WARN start_platform 28082 $DB $KC "$OUT/platform-plugins.log" -Xmx512m
 pids+=("$APP_PID")
-wait_for "$APP/q/health/ready" platform 120
+wait_for "$APP_HEALTH" platform 120
 TOKEN=$(operator_token $KC)
 
 ms() { awk '{printf "%d", $1*1000}'; }

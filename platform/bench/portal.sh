@@ -25,7 +25,7 @@ pids+=("$KC_PID")
 : > "$OUT/portal-platform.log"
 MINGJING_TENANTS_DIR= start_platform 38080 $DB $KC "$OUT/portal-platform.log" -Xmx512m
 pids+=("$APP_PID")
-wait_for "$APP/q/health/ready" platform 120
+wait_for "$APP_HEALTH" platform 120
 curl -fs -o /dev/null -H "Authorization: Bearer $(operator_token $KC)" -H 'Content-Type: application/json' \
   -d '{"id":"bench","name":"压测县","regionCode":"330782","admin":{"username":"admin"}}' "$APP/api/platform/tenants"
 

@@ -26,7 +26,7 @@ pids+=("$KC_PID")
 export MINGJING_SLA_SWEEP_EVERY=1s
 MINGJING_MANAGEMENT_PORT=28094 start_platform 28084 $DB $KC "$OUT/replicas-a.log" -Xmx1g
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:28094/q/health/ready" "replica A" 180
+wait_for "$APP_HEALTH" "replica A" 180
 
 OP=$(operator_token $KC)
 curl -fs -o /dev/null -H "Authorization: Bearer $OP" -H 'Content-Type: application/json' \
@@ -91,7 +91,7 @@ forget S1
 
 MINGJING_MANAGEMENT_PORT=28095 start_platform 28085 $DB $KC "$OUT/replicas-b.log" -Xmx1g
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:28095/q/health/ready" "replica B" 180
+wait_for "$APP_HEALTH" "replica B" 180
 sleep 20 # B's county registry refreshes every 15 s
 # one replica takes each run: warm up until B has swept too, so neither measures a cold JIT
 for i in 2 3 4 5 6 7 8 9; do

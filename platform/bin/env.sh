@@ -80,11 +80,14 @@ start_keycloak() {
 }
 
 # Starts the built platform in the background, appending to LOG; other settings come from the
-# caller's environment (MINGJING_*): start_platform PORT DATABASE KEYCLOAK_URL LOG [JVM option…] (pid in APP_PID)
+# caller's environment (MINGJING_*): start_platform PORT DATABASE KEYCLOAK_URL LOG [JVM option…] (pid in APP_PID).
+# Health and metrics are on the management port, PORT+10 unless MINGJING_MANAGEMENT_PORT says otherwise
+# (in APP_HEALTH), so several processes on one machine don't fight over :9000.
 start_platform() {
-  local port=$1 db=$2 kc=$3 log=$4
+  local port=$1 db=$2 kc=$3 log=$4 management=${MINGJING_MANAGEMENT_PORT:-$(($1 + 10))}
+  APP_HEALTH="http://127.0.0.1:$management/q/health/ready"
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" MINGJING_KEYCLOAK_URL=$kc \
-    QUARKUS_HTTP_PORT=$port MINGJING_SECRET="${MINGJING_SECRET:-demo-only-secret-not-for-production}" \
+    QUARKUS_HTTP_PORT=$port MINGJING_MANAGEMENT_PORT=$management MINGJING_SECRET="${MINGJING_SECRET:-demo-only-secret-not-for-production}" \
     java "${@:5}" -jar "$ROOT/platform/target/quarkus-app/quarkus-run.jar" >> "$log" 2>&1 &
   APP_PID=$!
 }

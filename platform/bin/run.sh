@@ -24,9 +24,9 @@ pids+=("$KC_PID")
 echo "mingjing: starting the platform on :8080 (log: platform/target/platform.log)"
 : > "$ROOT/platform/target/platform.log"
 MINGJING_TENANTS_DIR="$ROOT/tenants" MINGJING_PLUGINS_DIR="$ROOT/platform/target/plugins" \
-  start_platform 8080 mingjing http://127.0.0.1:8180 "$ROOT/platform/target/platform.log"
+  MINGJING_MANAGEMENT_PORT=9000 start_platform 8080 mingjing http://127.0.0.1:8180 "$ROOT/platform/target/platform.log"
 pids+=("$APP_PID")
-wait_for "http://127.0.0.1:9000/q/health/ready" platform 120
+wait_for "$APP_HEALTH" platform 120
 counties=$(ls "$ROOT/tenants")
 for c in $counties; do wait_for "http://127.0.0.1:8080/api/t/$c/org-units" "county $c" 120; done
 
