@@ -37,7 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers the counties' recorded domain events to the listeners of the modules enabled there: claim
- * a batch (leased), call each module outside any platform transaction, note the outcomes. A county is
+ * a batch (leased), call each module outside any platform transaction — different entities' runs at
+ * once on a few lanes, a run's events a few to a module transaction — and note the outcomes. A county is
  * drained right after a commit in this replica recorded events there, and every poll interval for what
  * other replicas recorded, retries that fell due and leases that expired.
  */
@@ -45,7 +46,6 @@ import org.jboss.logging.Logger;
 public class PluginEvents implements Subscriptions {
 
     private static final Logger LOG = Logger.getLogger(PluginEvents.class);
-    static final int BATCH = 100;
     /** Rounds per drain, so one busy county gives the thread back now and then. */
     static final int ROUNDS = 50;
     /** Events of one entity handed over in one module transaction: fewer round trips, a short call still. */
@@ -72,6 +72,9 @@ public class PluginEvents implements Subscriptions {
     /** Longer than a module call may take (the module timeout), so a live claim never expires under it. */
     @ConfigProperty(name = "mingjing.events.lease", defaultValue = "60s")
     Duration lease;
+    /** Deliveries claimed per round: all of them are delivered within one lease. */
+    @ConfigProperty(name = "mingjing.events.batch", defaultValue = "100")
+    int batch;
     /** Entities delivered at once per county; below {@code mingjing.plugins.county-pool-size}. */
     @ConfigProperty(name = "mingjing.events.parallel", defaultValue = "3")
     int parallel;
@@ -148,7 +151,7 @@ public class PluginEvents implements Subscriptions {
                 && !m.manifest().listeners().isEmpty()).map(LoadedModule::id).toList();
         int attempted = 0;
         for (int round = 0; round < ROUNDS && !modules.isEmpty(); round++) {
-            List<Claim> claims = scope.call(county, () -> store.claim(modules, BATCH, lease));
+            List<Claim> claims = scope.call(county, () -> store.claim(modules, batch, lease));
             if (claims.isEmpty()) {
                 break;
             }
