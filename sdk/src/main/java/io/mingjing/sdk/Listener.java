@@ -10,8 +10,11 @@ package io.mingjing.sdk;
  * county admin replays it ({@code POST /api/t/{county}/events/{id}/replay}), while that entity's later
  * events wait meanwhile. The same event can arrive twice: deduplicate on {@link Event#id()}.
  * <b>Thread:</b> a worker thread of the module's own pool, asynchronously — the publisher never waits.
- * <b>Tenant:</b> the event's county, with {@link Caller#SYSTEM}; its SQL is its own transaction,
- * committed when the listener returns and rolled back when it throws.
+ * <b>Tenant:</b> the event's county, with {@link Caller#SYSTEM}. <b>Transaction:</b> one module
+ * transaction may carry several consecutive events of one entity (a few at most), committed once the
+ * listener has returned for all of them; when it throws for one, the transaction is rolled back and
+ * the events before it are delivered again without it, so only what the listener did for delivered
+ * events stays.
  *
  * <pre>{@code
  * Listener.on(Events.ORG_UNITS_IMPORTED, (ctx, event) ->

@@ -20,19 +20,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers the counties' recorded domain events to the listeners of the modules enabled there: claim
- * a batch (leased), call each module outside any platform transaction, note the outcomes. A county is
+ * a batch (leased), call each module outside any platform transaction — different entities' runs at
+ * once on a few lanes, a run's events a few to a module transaction — and note the outcomes. A county is
  * drained right after a commit in this replica recorded events there, and every poll interval for what
  * other replicas recorded, retries that fell due and leases that expired.
  */
@@ -40,9 +46,10 @@ import org.jboss.logging.Logger;
 public class PluginEvents implements Subscriptions {
 
     private static final Logger LOG = Logger.getLogger(PluginEvents.class);
-    static final int BATCH = 100;
     /** Rounds per drain, so one busy county gives the thread back now and then. */
     static final int ROUNDS = 50;
+    /** Events of one entity handed over in one module transaction: fewer round trips, a short call still. */
+    static final int PER_CALL = 20;
 
     @Inject
     PluginCatalogue catalogue;
@@ -65,6 +72,12 @@ public class PluginEvents implements Subscriptions {
     /** Longer than a module call may take (the module timeout), so a live claim never expires under it. */
     @ConfigProperty(name = "mingjing.events.lease", defaultValue = "60s")
     Duration lease;
+    /** Deliveries claimed per round: all of them are delivered within one lease. */
+    @ConfigProperty(name = "mingjing.events.batch", defaultValue = "100")
+    int batch;
+    /** Entities delivered at once per county; below {@code mingjing.plugins.county-pool-size}. */
+    @ConfigProperty(name = "mingjing.events.parallel", defaultValue = "3")
+    int parallel;
 
     private final ExecutorService drains = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
@@ -138,7 +151,7 @@ public class PluginEvents implements Subscriptions {
                 && !m.manifest().listeners().isEmpty()).map(LoadedModule::id).toList();
         int attempted = 0;
         for (int round = 0; round < ROUNDS && !modules.isEmpty(); round++) {
-            List<Claim> claims = scope.call(county, () -> store.claim(modules, BATCH, lease));
+            List<Claim> claims = scope.call(county, () -> store.claim(modules, batch, lease));
             if (claims.isEmpty()) {
                 break;
             }
@@ -149,47 +162,105 @@ public class PluginEvents implements Subscriptions {
         return attempted;
     }
 
-    /** In event order; after a failure, that run's later events are not tried but given back. */
+    /**
+     * Order is promised per entity only, so different runs go to the module at once, on a few lanes
+     * (fewer than the county's plugin connections, which the module's own requests need as well).
+     */
     private List<Outcome> deliver(String county, List<Claim> claims) {
-        Set<String> failedRuns = new java.util.HashSet<>();
-        List<Outcome> outcomes = new ArrayList<>(claims.size());
-        for (Claim c : claims) {
-            if (failedRuns.contains(c.run())) {
-                outcomes.add(Outcome.released(c));
-                continue;
+        Map<String, List<Claim>> runs = new LinkedHashMap<>();
+        claims.forEach(c -> runs.computeIfAbsent(c.run(), k -> new ArrayList<>()).add(c));
+        Queue<List<Claim>> todo = new ConcurrentLinkedQueue<>(runs.values());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>(claims.size()));
+        Runnable lane = () -> {
+            for (List<Claim> run = todo.poll(); run != null; run = todo.poll()) {
+                outcomes.addAll(deliverRun(county, run));
             }
-            String error = attempt(county, c);
-            if (error != null) {
-                failedRuns.add(c.run());
+        };
+        int lanes = Math.min(parallel, runs.size());
+        if (lanes <= 1) {
+            lane.run();
+            return outcomes;
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < lanes; i++) {
+                pool.execute(lane);
             }
-            outcomes.add(error == null ? Outcome.delivered(c) : Outcome.failed(c, error));
         }
         return outcomes;
     }
 
-    /** @return null when the module's listeners took it, else why not */
-    private String attempt(String county, Claim claim) {
-        LoadedModule module = catalogue.find(claim.module()).orElse(null);
-        if (module == null || !enabled(county, module)) {
-            return "module '" + claim.module() + "' is not running in this county";
+    /** One entity's claimed events, in order, a few to a module transaction. */
+    private List<Outcome> deliverRun(String county, List<Claim> run) {
+        List<Outcome> outcomes = new ArrayList<>(run.size());
+        for (int from = 0; from < run.size(); from += PER_CALL) {
+            List<Outcome> part = attempt(county, run.subList(from, Math.min(run.size(), from + PER_CALL)));
+            outcomes.addAll(part);
+            if (part.stream().anyMatch(o -> o.error() != null || o.released())) {
+                // an event failed: its entity's later events wait for it
+                run.subList(outcomes.size(), run.size()).forEach(c -> outcomes.add(Outcome.released(c)));
+                break;
+            }
         }
-        Event event = new Event(claim.name(), county, claim.source(), claim.entityId(), payload(claim.payload()),
-                claim.occurredAt(), EventView.id(county, claim.eventId()), claim.version());
+        return outcomes;
+    }
+
+    /**
+     * Calls the listeners of events in one transaction. When one fails, the transaction takes the
+     * events before it down too; they are delivered again without it, and the failing one waits for
+     * its retry with the rest behind it.
+     *
+     * @return one outcome per event, in order
+     */
+    private List<Outcome> attempt(String county, List<Claim> events) {
+        LoadedModule module = catalogue.find(events.getFirst().module()).orElse(null);
+        if (module == null || !enabled(county, module)) {
+            return failedAt(events, 0, "module '" + events.getFirst().module() + "' is not running in this county");
+        }
+        AtomicInteger reached = new AtomicInteger();
         try {
             calls.call(module, county, Caller.SYSTEM, ctx -> {
-                for (Listener listener : module.manifest().listeners()) {
-                    if (listener.accepts(event)) {
-                        listener.handler().on(ctx, event);
+                for (Claim c : events) {
+                    Event event = event(county, c);
+                    for (Listener listener : module.manifest().listeners()) {
+                        if (listener.accepts(event)) {
+                            listener.handler().on(ctx, event);
+                        }
                     }
+                    reached.incrementAndGet();
                 }
                 return Boolean.TRUE;
             }, ok -> true);
-            return null;
+            return events.stream().map(Outcome::delivered).toList();
         } catch (RuntimeException e) {
-            LOG.debugf("module %s failed on event %s (attempt %d): %s", module.id(), event.id(), claim.attempts(),
-                    e.getMessage());
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int failing = Math.min(reached.get(), events.size() - 1);
+            Claim c = events.get(failing);
+            LOG.debugf("module %s failed on event %s (attempt %d): %s", module.id(), EventView.id(county, c.eventId()),
+                    c.attempts(), e.getMessage());
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            if (failing > 0) {
+                outcomes.addAll(attempt(county, events.subList(0, failing)));
+                if (outcomes.stream().anyMatch(o -> o.error() != null)) {
+                    events.subList(failing, events.size()).forEach(x -> outcomes.add(Outcome.released(x)));
+                    return outcomes;
+                }
+            }
+            outcomes.addAll(failedAt(events.subList(failing, events.size()), 0,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return outcomes;
         }
+    }
+
+    /** The event at {@code index} failed; those before it are not part of the answer, those after are released. */
+    private static List<Outcome> failedAt(List<Claim> events, int index, String error) {
+        List<Outcome> outcomes = new ArrayList<>(events.size() - index);
+        outcomes.add(Outcome.failed(events.get(index), error));
+        events.subList(index + 1, events.size()).forEach(c -> outcomes.add(Outcome.released(c)));
+        return outcomes;
+    }
+
+    private Event event(String county, Claim claim) {
+        return new Event(claim.name(), county, claim.source(), claim.entityId(), payload(claim.payload()),
+                claim.occurredAt(), EventView.id(county, claim.eventId()), claim.version());
     }
 
     private boolean enabled(String county, LoadedModule module) {

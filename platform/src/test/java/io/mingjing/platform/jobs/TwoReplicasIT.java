@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.plugin.EchoJars;
+import io.mingjing.platform.plugin.ListenJars;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.KeycloakServer;
 import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.PlatformProcess;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
+import io.mingjing.platform.testing.TransparencyCounty;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -20,8 +22,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,16 +41,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two platform processes on one database, sweeping every second: every overdue case is escalated
  * once and every channel message sent once, and when the replica that is sweeping is killed the
- * other one finishes the sweep, still once per case.
+ * other one finishes the sweep, still once per case. Then, with a fresh second replica, a listening
+ * module gets every domain event of a scenario once after deduplication, in order per entity, though
+ * a replica is killed while it delivers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
 
     private static final String DATABASE = "mingjing_it_" + ProcessHandle.current().pid();
     private static final KeycloakServer KEYCLOAK = new KeycloakServer();
+    // events: small claims and a short lease (above the module time limit), so a dead replica's claims
+    // come back within seconds; filing limits scaled up for the scripted scenario
     private static final Map<String, String> FAST = Map.of("mingjing.sla.sweep-every", "1s",
-            "mingjing.channels.every", "1s", "mingjing.jobs.heartbeat", "1s");
-    private static List<PlatformProcess> replicas;
+            "mingjing.channels.every", "1s", "mingjing.jobs.heartbeat", "1s", "mingjing.events.lease", "8s",
+            "mingjing.events.batch", "10", "mingjing.plugins.timeout", "4s", "mingjing.limits.default-scale", "1000");
+    private static final List<PlatformProcess> replicas = new CopyOnWriteArrayList<>();
+    private static Path plugins;
     private static String county;
     private static String schema;
 
@@ -49,10 +64,11 @@ class TwoReplicasIT {
     static void twoReplicas() throws Exception {
         Postgres.recreate(DATABASE, "mingjing");
         KEYCLOAK.start();
-        Path plugins = Files.createTempDirectory("mingjing-it-plugins");
+        plugins = Files.createTempDirectory("mingjing-it-plugins");
         Files.write(plugins.resolve("echo-plugin.jar"), EchoJars.echo("1.0.0"));
-        replicas = List.of(PlatformProcess.launch(DATABASE, plugins, FAST),
-                PlatformProcess.launch(DATABASE, plugins, FAST));
+        Files.write(plugins.resolve("listen-plugin.jar"), ListenJars.listen());
+        replicas.add(PlatformProcess.launch(DATABASE, plugins, FAST));
+        replicas.add(PlatformProcess.launch(DATABASE, plugins, FAST));
         for (PlatformProcess p : replicas) {
             p.awaitReady(Duration.ofMinutes(3));
         }
@@ -67,9 +83,7 @@ class TwoReplicasIT {
 
     @AfterAll
     static void stop() {
-        if (replicas != null) {
-            replicas.forEach(PlatformProcess::kill);
-        }
+        replicas.forEach(PlatformProcess::kill);
         Postgres.exec("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         KEYCLOAK.stop();
     }
@@ -104,12 +118,104 @@ class TwoReplicasIT {
         long sweeper = sweepingPid();
         PlatformProcess killed = replicas.stream().filter(p -> p.pid() == sweeper).findFirst().orElseThrow();
         killed.kill();
+        replicas.remove(killed);
         RestAssured.port = replicas.stream().filter(p -> p != killed).findFirst().orElseThrow().port();
         long left = waiting("K");
         assertTrue(left > 0, "the sweep ended before the kill; sweep more cases");
         await().atMost(Duration.ofMinutes(2)).until(() -> waiting("K") == 0);
         Thread.sleep(3000);
         assertEscalatedOnce("K", 10000);
+    }
+
+    @Test
+    @Order(4)
+    void aListenerGetsEveryEventOnceAfterDedupThoughAReplicaIsKilledWhileDelivering() throws Exception {
+        replicas.add(PlatformProcess.start(DATABASE, plugins, FAST)); // in place of the one killed above
+        PlatformProcess doomed = replicas.get(replicas.size() - 1);
+        PlatformProcess survivor = replicas.get(0);
+        RestAssured.port = survivor.port();
+        TransparencyCounty c = new TransparencyCounty("evk", "13955000");
+        String s = "t_" + c.id.replace('-', '_');
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"enabled\":true}")
+                .put("/api/platform/tenants/" + c.id + "/modules/listen").then().statusCode(200);
+        // a listener slower than the scenario: both replicas hold claims of a backlog when one is killed
+        for (PlatformProcess p : replicas) {
+            await().atMost(Duration.ofSeconds(40)).until(() -> given().port(p.port()).contentType(ContentType.JSON)
+                    .body(Map.of("ms", 300)).post(c.api() + "/m/listen/slow").statusCode() == 200);
+        }
+
+        List<String> cases = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PlatformProcess p : replicas) {
+                for (int w = 0; w < 2; w++) {
+                    writers.execute(() -> {
+                        for (int i = 0; i < 40; i++) {
+                            String no = file(p, c);
+                            step(p, c, no, "ACCEPTED", null);
+                            cases.add(no);
+                        }
+                    });
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM " + s
+                + ".listen_received WHERE pid = " + doomed.pid()) > 0);
+        long backlog = count("SELECT count(*) FROM " + s + ".event_delivery WHERE delivered_at IS NULL");
+        assertTrue(backlog > 20, "the backlog is gone before the kill (" + backlog + "); slow the listener down");
+        doomed.kill();
+        replicas.remove(doomed);
+        // the killed window: what was claimed and not yet noted as delivered when the replica died
+        Set<String> window = ids("SELECT '" + c.id + ":' || event_id FROM " + s + ".event_delivery WHERE "
+                + "delivered_at IS NULL AND attempts > 0");
+        given().port(survivor.port()).contentType(ContentType.JSON).body(Map.of("ms", 0))
+                .post(c.api() + "/m/listen/slow").then().statusCode(200);
+        for (String no : cases) { // the scenario goes on at the survivor
+            step(survivor, c, no, "REPLIED", "已处理");
+        }
+        given().auth().oauth2(c.token("cadrex")).contentType(ContentType.JSON).body(Map.of("title", "停水通知",
+                "body", "周三停水", "target", "VILLAGE", "code", People.VILLAGE_X)).post(c.api() + "/notices").then()
+                .statusCode(201);
+        await().atMost(Duration.ofMinutes(3)).until(() -> count("SELECT count(*) FROM " + s
+                + ".event_delivery WHERE delivered_at IS NULL") == 0);
+
+        Set<String> expected = ids("SELECT '" + c.id + ":' || event_id FROM " + s + ".event_delivery WHERE module = 'listen'");
+        assertEquals(160 * 3 + 1, count("SELECT count(*) FROM " + s + ".domain_event WHERE name IN ('appeal.created', "
+                + "'appeal.accepted', 'appeal.replied', 'notice.published')"), "the scenario's events");
+        assertEquals(0, count("SELECT count(*) FROM " + s + ".domain_event e WHERE name LIKE 'appeal.%' AND NOT EXISTS "
+                + "(SELECT 1 FROM " + s + ".event_delivery d WHERE d.event_id = e.id AND d.module = 'listen')"),
+                "every event of the scenario has its delivery");
+        assertEquals(expected, ids("SELECT event_id FROM " + s + ".listen_received"), "every event, after dedup");
+        Set<String> twice = ids("SELECT event_id FROM " + s + ".listen_received GROUP BY event_id HAVING count(*) > 1");
+        assertTrue(window.containsAll(twice), "delivered twice outside the killed window: " + twice);
+        assertTrue(count("SELECT count(*) FROM " + s + ".event_delivery WHERE attempts > 1") > 0,
+                "the killed replica's claims were taken over");
+        assertEquals(0, count("SELECT count(*) FROM (SELECT entity_id, first, lag(first) OVER (PARTITION BY entity_id "
+                + "ORDER BY seq) AS before FROM (SELECT entity_id, event_id, min(seq) AS seq, "
+                + "split_part(event_id, ':', 2)::bigint AS first FROM " + s + ".listen_received GROUP BY entity_id, "
+                + "event_id) f) o WHERE before > first"), "in order per entity");
+        given().get(c.api() + "/audit/verify").then().statusCode(200);
+    }
+
+    private static String file(PlatformProcess p, TransparencyCounty c) {
+        return given().port(p.port()).auth().oauth2(c.villagerX()).contentType(ContentType.JSON).body(Map.of("kind",
+                "COMPLAINT", "category", "village-affairs", "subject", "路灯坏了", "body", "村口路灯不亮", "village",
+                People.VILLAGE_X)).post(c.api() + "/appeals").then().statusCode(201).extract().path("trackingNo");
+    }
+
+    private static void step(PlatformProcess p, TransparencyCounty c, String no, String to, String note) {
+        given().port(p.port()).auth().oauth2(c.token("cadrex")).contentType(ContentType.JSON)
+                .body(note == null ? Map.of("to", to) : Map.of("to", to, "note", note))
+                .post(c.api() + "/appeals/" + no + "/steps").then().statusCode(200);
+    }
+
+    private static Set<String> ids(String sql) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (Connection db = Postgres.admin(DATABASE); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     /** Cases with tracking numbers prefix+n, overdue for a minute at the village, with an appellant's phone. */

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * does not end in Test). (1) what recording an event adds to a write: the same small write with and
  * without one, alternating, with the listening module enabled so each event also gets its delivery
  * row; (2) commit-to-listener latency at a fixed 500 events/s in one county, open model (each write
- * starts when due, whatever the earlier ones take), the listener being the "listen" test plugin.
+ * starts when due, whatever the earlier ones take), the listener being the "listen" test plugin;
+ * (3) the delivery's capacity: how fast a backlog committed at once reaches the listener.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStack.class)
@@ -47,6 +48,7 @@ class EventsBench {
     static final int RATE = Integer.getInteger("bench.rate", 500);
     static final int WARM_SECONDS = Integer.getInteger("bench.warm-seconds", 20);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int DRAIN = Integer.getInteger("bench.drain", 10000);
 
     @Inject
     DomainEvents events;
@@ -83,10 +85,34 @@ class EventsBench {
         out.add(String.format("%d events/s for %d s (%d s warm-up): writes late p99 %.2f ms; commit to listener "
                 + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", RATE, SECONDS, WARM_SECONDS, pct(due, 99),
                 pct(latency, 50), pct(latency, 99), latency[latency.length - 1] / 1000.0, latency.length));
+        out.add(drain(county));
         Path file = Path.of("target", "bench", "events.txt");
         Files.createDirectories(file.getParent());
         Files.write(file, out);
         out.forEach(System.out::println);
+    }
+
+    /**
+     * The delivery's capacity, which is its headroom over the offered rate: a backlog of events committed
+     * at once (one transaction), and how fast the listener has them all.
+     */
+    private String drain(String county) throws Exception {
+        String tag = "drain-" + UUID.randomUUID();
+        List<DomainEvents.Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < DRAIN; i++) {
+            drafts.add(new DomainEvents.Draft("bench.backlog", "bench", tag + "-" + (i % 50), Map.of("n", i)));
+        }
+        scope.run(county, () -> events.recordAll(DomainEvents.PLATFORM, drafts));
+        java.time.Instant committed = java.time.Instant.now();
+        awaitDrained(county);
+        try (Connection c = Postgres.admin(DevStack.DATABASE); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), max(received_at) FROM " + schema(county)
+                        + ".listen_seen WHERE entity_id LIKE '" + tag + "%'")) {
+            rs.next();
+            double seconds = java.time.Duration.between(committed, rs.getTimestamp(2).toInstant()).toMillis() / 1000.0;
+            return String.format("backlog of %d events (50 entities) committed at once: all at the listener in %.2f s, "
+                    + "%.0f events/s", rs.getLong(1), seconds, rs.getLong(1) / seconds);
+        }
     }
 
     private static void awaitDrained(String county) {

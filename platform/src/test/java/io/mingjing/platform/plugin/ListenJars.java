@@ -3,7 +3,7 @@ package io.mingjing.platform.plugin;
 import io.mingjing.platform.plugin.fixtures.ListenModule;
 
 /** The listening test plugin. */
-final class ListenJars {
+public final class ListenJars {
 
     private ListenJars() {
     }
@@ -29,10 +29,14 @@ final class ListenJars {
                   <column name="type" type="text"/>
                 </createTable>
               </changeSet>
+              <changeSet id="2" author="test">
+                <sql>ALTER TABLE listen_received ADD COLUMN seq bigserial, ADD COLUMN entity_id text,
+                     ADD COLUMN pid bigint</sql>
+              </changeSet>
             </databaseChangeLog>
             """;
 
-    static byte[] listen() {
+    public static byte[] listen() {
         return TestJars.plugin("listen", "1.0.0").module(ListenModule.class).text("db/listen.xml", CHANGELOG).build();
     }
 }
