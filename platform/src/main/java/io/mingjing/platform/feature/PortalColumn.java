@@ -11,8 +11,16 @@ import java.util.function.Function;
  * @param slug the path segment of the column's own page, lowercase letters and digits
  * @param titleKey the text key of its heading, e.g. {@code col.notices}
  * @param items what the column lists for the caller of the request (the feature decides what they may read)
+ * @param residentsOnly only the village's residents and its staff read it; others see a lock and a
+ *        login link where its items would be, and its items are never asked for
  */
-public record PortalColumn(String slug, String titleKey, Items items) implements FeatureManifest.Part {
+public record PortalColumn(String slug, String titleKey, Items items, boolean residentsOnly)
+        implements FeatureManifest.Part {
+
+    /** A column anyone may read. */
+    public PortalColumn(String slug, String titleKey, Items items) {
+        this(slug, titleKey, items, false);
+    }
 
     /** What a column lists; called on the request thread inside the county's transaction. */
     @FunctionalInterface
@@ -27,6 +35,16 @@ public record PortalColumn(String slug, String titleKey, Items items) implements
      * @param text the page's texts by key, in its one language
      */
     public record Query(String village, int limit, int page, Function<String, String> text) {
+
+        /** How many items come before this page. */
+        public int offset() {
+            return page * limit;
+        }
+
+        /** This page of a list the feature reads whole (short lists: rules, the power list). */
+        public <T> List<T> window(List<T> all) {
+            return all.stream().skip(offset()).limit(limit).toList();
+        }
     }
 
     /**
