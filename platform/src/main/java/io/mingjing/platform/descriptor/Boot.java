@@ -68,7 +68,7 @@ public class Boot {
     private void catalogueFeatures() {
         var em = ModuleEntry.getEntityManager();
         for (FeatureManifest f : features.all()) {
-            em.createNativeQuery("INSERT INTO module(id, version, name, description, source) "
+            em.createNativeQuery("INSERT INTO platform.module(id, version, name, description, source) "
                     + "VALUES (?1, ?2, ?3, ?4, 'builtin') ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, "
                     + "name = EXCLUDED.name, description = EXCLUDED.description, source = 'builtin'")
                     .setParameter(1, f.id()).setParameter(2, f.module().version())
