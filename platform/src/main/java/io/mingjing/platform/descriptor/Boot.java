@@ -1,5 +1,8 @@
 package io.mingjing.platform.descriptor;
 
+import io.mingjing.platform.feature.FeatureManifest;
+import io.mingjing.platform.feature.Features;
+import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.mingjing.platform.registry.Tenant;
@@ -19,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Boot stays flat as counties grow: migrate the registry, load it, then migrate only the counties
  * whose recorded schema version lags — one at a time, in the background, each answering 503 until
- * done — and apply the county descriptors.
+ * done — and apply the county descriptors. The registry's built-in modules are the features this
+ * build runs, written at each boot.
  */
 @ApplicationScoped
 public class Boot {
@@ -32,6 +36,8 @@ public class Boot {
     TenantRegistry registry;
     @Inject
     Descriptors descriptors;
+    @Inject
+    Features features;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mingjing-migrations");
@@ -42,6 +48,7 @@ public class Boot {
     void start(@Observes @Priority(10) StartupEvent event) throws Exception {
         migrator.migratePlatform();
         registry.refresh();
+        QuarkusTransaction.requiringNew().run(this::catalogueFeatures);
         int current = migrator.currentTenantVersion();
         List<String> lagging = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>list(
                 "schemaVersion < ?1 and status in ?2", current, List.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED))
@@ -52,6 +59,24 @@ public class Boot {
         }
         lagging.forEach(id -> background.submit(() -> upgrade(id)));
         background.submit(descriptors::applyAll);
+    }
+
+    /**
+     * Upserts a row per feature and drops rows of features this build no longer has. An upsert, not
+     * find-then-persist, so two replicas booting at once both succeed.
+     */
+    private void catalogueFeatures() {
+        var em = ModuleEntry.getEntityManager();
+        for (FeatureManifest f : features.all()) {
+            em.createNativeQuery("INSERT INTO platform.module(id, version, name, description, source) "
+                    + "VALUES (?1, ?2, ?3, ?4, 'builtin') ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, "
+                    + "name = EXCLUDED.name, description = EXCLUDED.description, source = 'builtin'")
+                    .setParameter(1, f.id()).setParameter(2, f.module().version())
+                    .setParameter(3, f.module().name().zh()).setParameter(4, f.module().description())
+                    .executeUpdate();
+        }
+        ModuleEntry.delete("source = 'builtin' and id not in ?1", features.all().stream().map(FeatureManifest::id)
+                .toList());
     }
 
     void stop(@Observes ShutdownEvent event) {

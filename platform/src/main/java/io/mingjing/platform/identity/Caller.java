@@ -1,5 +1,6 @@
 package io.mingjing.platform.identity;
 
+import io.mingjing.sdk.Roles;
 import java.util.Set;
 
 /**
@@ -23,6 +24,15 @@ public record Caller(String userId, String displayName, Set<String> roles, Strin
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /** Whether a menu entry or page for {@code role} is for this caller, counting the SDK's pseudo-roles. */
+    public boolean fits(String role) {
+        return switch (role) {
+            case Roles.ANYONE -> true;
+            case Roles.LOGGED_IN -> !anonymous();
+            default -> hasRole(role);
+        };
     }
 
     public boolean isStaff() {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.notice;
 
+import io.mingjing.platform.feature.OfFeature;
 import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Notices: staff publish to the places they act for; everyone reads a village's (and villagers get them in their inbox). */
+@OfFeature(NoticeFeature.ID)
 @Path("/api/t/{tenant}/notices")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {

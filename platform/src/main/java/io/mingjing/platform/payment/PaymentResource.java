@@ -1,5 +1,6 @@
 package io.mingjing.platform.payment;
 
+import io.mingjing.platform.feature.OfFeature;
 import io.mingjing.platform.resident.ResidentAccess;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.audit.AuditLog;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /** 我的资金: payments imported from departments' lists; a villager's own, and their village's (masked). */
+@OfFeature(PaymentFeature.ID)
 @Path("/api/t/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {

@@ -3,12 +3,15 @@ package io.mingjing.platform.plugin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.event.DomainEvents;
+import io.mingjing.platform.feature.FeatureManifest;
+import io.mingjing.platform.feature.Features;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.registry.TenantModule;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Setting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,11 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Allows, enables and configures modules per county. Enabling a plugin module runs its changelog in
+ * Allows, enables and configures modules per county: plugins' modules, off until enabled, and built-in
+ * features, on until an optional one is switched off. Enabling a plugin module runs its changelog in
  * the county's schema first; a module whose schema lags its running version (after an upgrade on
  * another replica, or enabled by a county descriptor) is migrated before it next serves the county.
  */
@@ -53,18 +58,27 @@ public class ModuleEnabling {
     AuditLog audit;
     @Inject
     DomainEvents events;
+    @Inject
+    Features features;
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public List<ModuleView> list(String county) {
         List<ModuleView> views = new ArrayList<>();
         for (ModuleEntry e : QuarkusTransaction.requiringNew().call(() -> ModuleEntry.<ModuleEntry>listAll())) {
-            ModuleStates.State s = states.get(county, e.id);
-            views.add(catalogue.find(e.id).map(m -> ModuleView.of(m.manifest(), s))
-                    .orElseGet(() -> ModuleView.builtin(e.id, e.version, e.name, e.description, s)));
+            views.add(view(e, county));
         }
         views.sort(java.util.Comparator.comparing(ModuleView::id));
         return views;
+    }
+
+    private ModuleView view(ModuleEntry e, String county) {
+        Optional<FeatureManifest> feature = features.find(e.id);
+        if (feature.isPresent()) {
+            return ModuleView.builtin(feature.get(), states.ofFeature(county, e.id));
+        }
+        ModuleStates.State s = states.get(county, e.id);
+        return catalogue.find(e.id).map(m -> ModuleView.plugin(m.manifest(), s)).orElseGet(() -> ModuleView.bare(e, s));
     }
 
     /**
@@ -73,11 +87,12 @@ public class ModuleEnabling {
     public ModuleView configure(String county, String moduleId, Change change, String actor, boolean operator) {
         requireCounty(county);
         LoadedModule plugin = catalogue.find(moduleId).orElse(null);
+        FeatureManifest feature = features.find(moduleId).orElse(null);
         ModuleEntry entry = QuarkusTransaction.requiringNew().call(() -> ModuleEntry.findById(moduleId));
         if (entry == null) {
             throw ProblemException.notFound("No module '" + moduleId + "' is offered by this platform.");
         }
-        ModuleStates.State now = states.get(county, moduleId);
+        ModuleStates.State now = feature != null ? states.ofFeature(county, moduleId) : states.get(county, moduleId);
         if (change.allowed() != null && !operator && change.allowed() != now.allowed()) {
             throw new ProblemException(403, "Forbidden", "Only the provincial operator decides which modules a county "
                     + "may use.");
@@ -91,7 +106,12 @@ public class ModuleEnabling {
             }
             enabled = false;
         }
-        Map<String, Object> settings = settings(plugin, now.settings(), change.settings());
+        if (feature != null && !feature.optional() && !enabled) {
+            throw ProblemException.conflict("Module '" + moduleId + "' is part of every county and cannot be "
+                    + "switched off.");
+        }
+        ModuleManifest manifest = plugin != null ? plugin.manifest() : feature != null ? feature.module() : null;
+        Map<String, Object> settings = settings(manifest, now.settings(), change.settings());
         String schemaVersion = now.schemaVersion();
         if (enabled && plugin != null && !plugin.version().equals(schemaVersion)) {
             migrate(plugin, county);
@@ -108,9 +128,7 @@ public class ModuleEnabling {
             }
             audit.append(actor, "module.configured", "Module", moduleId, detail.getBytes(StandardCharsets.UTF_8));
         });
-        ModuleStates.State after = states.get(county, moduleId);
-        return plugin != null ? ModuleView.of(plugin.manifest(), after)
-                : ModuleView.builtin(entry.id, entry.version, entry.name, entry.description, after);
+        return view(entry, county);
     }
 
     private void requireCounty(String county) {
@@ -120,7 +138,7 @@ public class ModuleEnabling {
         }
     }
 
-    private static Map<String, Object> settings(LoadedModule plugin, Map<String, Object> stored,
+    private static Map<String, Object> settings(ModuleManifest manifest, Map<String, Object> stored,
             Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(stored);
         if (changes == null || changes.isEmpty()) {
@@ -128,7 +146,7 @@ public class ModuleEnabling {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         for (var e : changes.entrySet()) {
-            Setting spec = plugin == null ? null : plugin.manifest().setting(e.getKey());
+            Setting spec = manifest == null ? null : manifest.setting(e.getKey());
             if (spec == null) {
                 errors.put("settings." + e.getKey(), "is not a setting of this module");
             } else if (e.getValue() == null) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.plugin;
 
+import io.mingjing.platform.feature.FeatureSwitches;
 import io.mingjing.platform.registry.TenantModule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -12,21 +13,33 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which module is allowed and enabled in which county, with its settings — what every module request
  * asks first, answered from memory. Kept current by this replica's writes and refreshed from the
- * registry for the others'.
+ * registry for the others'. Also whether a county switched a built-in feature off.
  */
 @ApplicationScoped
-public class ModuleStates {
+public class ModuleStates implements FeatureSwitches {
 
     /** A module in one county. {@code schemaVersion} is the module version whose changelog ran there. */
     public record State(boolean allowed, boolean enabled, Map<String, Object> settings, String schemaVersion) {
 
         static final State DEFAULT = new State(true, false, Map.of(), null);
+        static final State BUILT_IN = new State(true, true, Map.of(), null);
     }
 
     private volatile Map<String, Map<String, State>> byCounty = Map.of();
 
     public State get(String county, String module) {
         return byCounty.getOrDefault(county, Map.of()).getOrDefault(module, State.DEFAULT);
+    }
+
+    /** A built-in feature is on unless a row switches it off, where a plugin is off unless one enables it. */
+    public State ofFeature(String county, String feature) {
+        return of(county).getOrDefault(feature, State.BUILT_IN);
+    }
+
+    @Override
+    public boolean on(String county, String feature) {
+        State s = ofFeature(county, feature);
+        return s.allowed() && s.enabled();
     }
 
     public Map<String, State> of(String county) {

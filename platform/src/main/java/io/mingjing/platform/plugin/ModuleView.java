@@ -1,6 +1,8 @@
 package io.mingjing.platform.plugin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mingjing.platform.feature.FeatureManifest;
+import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.sdk.MenuEntry;
 import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Names;
@@ -11,21 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A module as a county's admin sees it: what it is, whether it is allowed and enabled, its settings. */
+/**
+ * A module as a county's admin sees it: what it is, whether it is allowed and enabled, its settings.
+ *
+ * @param optional for a built-in feature, whether the county may switch it off; null for a plugin's module
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModuleView(String id, String version, Names name, String description, String source, boolean allowed,
-        boolean enabled, Map<String, Object> settings, List<Map<String, Object>> settingSpecs, List<RoleUse> roles,
-        List<MenuEntry> menu, String schemaVersion) {
+public record ModuleView(String id, String version, Names name, String description, String source, Boolean optional,
+        boolean allowed, boolean enabled, Map<String, Object> settings, List<Map<String, Object>> settingSpecs,
+        List<RoleUse> roles, List<MenuEntry> menu, String schemaVersion) {
 
-    static ModuleView of(ModuleManifest m, ModuleStates.State s) {
-        return new ModuleView(m.id(), m.version(), m.name(), m.description(), "plugin", s.allowed(), s.enabled(),
-                Settings.of(m, s.settings()).values(), m.settings().stream().map(ModuleView::spec).toList(), m.roles(),
-                m.menu(), s.schemaVersion());
+    static ModuleView plugin(ModuleManifest m, ModuleStates.State s) {
+        return of(m, "plugin", null, s);
     }
 
-    static ModuleView builtin(String id, String version, String name, String description, ModuleStates.State s) {
-        return new ModuleView(id, version, new Names(name, name), description, "builtin", s.allowed(), s.enabled(),
-                s.settings(), List.of(), List.of(), List.of(), s.schemaVersion());
+    static ModuleView builtin(FeatureManifest f, ModuleStates.State s) {
+        return of(f.module(), "builtin", f.optional(), s);
+    }
+
+    private static ModuleView of(ModuleManifest m, String source, Boolean optional, ModuleStates.State s) {
+        return new ModuleView(m.id(), m.version(), m.name(), m.description(), source, optional, s.allowed(),
+                s.enabled(), Settings.of(m, s.settings()).values(), m.settings().stream().map(ModuleView::spec).toList(),
+                m.roles(), m.menu(), s.schemaVersion());
+    }
+
+    /** A module in the registry whose manifest this replica does not hold (a plugin running elsewhere). */
+    static ModuleView bare(ModuleEntry e, ModuleStates.State s) {
+        return new ModuleView(e.id, e.version, new Names(e.name, e.name), e.description, e.source, null, s.allowed(),
+                s.enabled(), s.settings(), List.of(), List.of(), List.of(), s.schemaVersion());
     }
 
     private static Map<String, Object> spec(Setting s) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.plugin;
 
+import io.mingjing.platform.feature.Features;
 import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +45,8 @@ public class PluginCatalogue {
     ModuleMigrator migrator;
     @Inject
     ModuleStates states;
+    @Inject
+    Features features;
 
     private final Map<String, LoadedModule> running = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
@@ -83,6 +86,9 @@ public class PluginCatalogue {
         PluginJar jar = PluginJar.inspect(path);
         LoadedModule module = JarLoader.load(jar, threads);
         try {
+            if (features.find(module.id()).isPresent()) {
+                throw new PluginRejected("module id '" + module.id() + "' is a built-in feature's");
+            }
             migrator.check(module);
             return module;
         } catch (PluginRejected e) {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.policy;
 
+import io.mingjing.platform.feature.OfFeature;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** 惠民政策 API: public reading and search; departments and admins publish. */
+@OfFeature(PolicyFeature.ID)
 @Path("/api/t/{tenant}/policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {

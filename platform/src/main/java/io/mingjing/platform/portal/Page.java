@@ -11,15 +11,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * What every portal page knows: the county and its branding, the language, the caller, the village
  * the page is about (if any), the page's own path (for the language switch) and the form token every
- * POST form carries as {@code <input type="hidden" name="_csrf" value="{p.csrf}">}.
+ * POST form carries as {@code <input type="hidden" name="_csrf" value="{p.csrf}">}, and which
+ * features the county has on (for links every page carries).
  */
 public record Page(String tenant, String countyName, Map<String, String> branding, Texts texts, Caller caller,
-        String villageCode, String villageName, String path, Supplier<String> csrfToken) {
+        String villageCode, String villageName, String path, Supplier<String> csrfToken, Predicate<String> features) {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CHINA);
@@ -27,6 +29,11 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
     /** Asked for only by pages with a form, so other pages set no token cookie and stay cacheable. */
     public String csrf() {
         return csrfToken.get();
+    }
+
+    /** Whether the county has the feature on, e.g. {@code p.on('payments')}. */
+    public boolean on(String feature) {
+        return features.test(feature);
     }
 
     public String t(String key) {

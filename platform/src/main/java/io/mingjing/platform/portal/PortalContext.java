@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.feature.Features;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.registry.TenantRegistry;
@@ -26,6 +27,8 @@ public class PortalContext {
     HttpServerRequest request;
     @Inject
     CsrfTokens tokens;
+    @Inject
+    Features features;
 
     public Page page(OrgUnit village) {
         var county = registry.describe(tenant.require());
@@ -33,7 +36,8 @@ public class PortalContext {
         String query = request.query();
         return new Page(tenant.require(), county.name(), county.branding(), Texts.of(lang()), caller.get(),
                 village == null ? null : village.code, village == null ? null : village.name,
-                query == null ? path : path + "?" + query, () -> tokens.token(tenant.require()));
+                query == null ? path : path + "?" + query, () -> tokens.token(tenant.require()),
+                feature -> features.isOn(tenant.require(), feature));
     }
 
     public String lang() {

@@ -4,6 +4,7 @@ import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureService;
+import io.mingjing.platform.feature.Features;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.orgunit.OrgUnit;
@@ -25,8 +26,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Simple staff pages: a cadre drafts and submits a disclosure, a town official publishes it or
- * returns it with a reason. The same checks and services as the API.
+ * Staff pages: the staff home lists the staff pages of the features the county has on, for the
+ * caller's roles; a cadre drafts and submits a disclosure, a town official publishes it or returns it
+ * with a reason. The same checks and services as the API.
  */
 @Path("/t/{tenant}/staff")
 @Produces(MediaType.TEXT_HTML)
@@ -36,8 +38,14 @@ public class StaffPortal {
     public record WorkItem(Disclosure d, String villageName, boolean author, boolean reviewer) {
     }
 
+    /** An entry of the staff home: a label in the page's language and where it leads. */
+    public record Entry(String label, String href) {
+    }
+
     @CheckedTemplate
     static class Templates {
+        static native TemplateInstance home(Page p, List<Entry> entries);
+
         static native TemplateInstance work(Page p, List<WorkItem> items, OrgUnit ownVillage);
     }
 
@@ -49,6 +57,17 @@ public class StaffPortal {
     DisclosureAccess access;
     @Inject
     DisclosureService service;
+    @Inject
+    Features features;
+
+    @GET
+    public TemplateInstance home() {
+        Page p = ctx.page(null);
+        List<Entry> entries = features.on(p.tenant()).stream().flatMap(f -> f.staffPages().stream())
+                .filter(s -> p.caller().fits(s.role())).map(s -> new Entry(p.english() ? s.label().en()
+                        : s.label().zh(), p.base() + s.path())).distinct().toList();
+        return Templates.home(p, entries);
+    }
 
     @GET
     @Path("/disclosures")

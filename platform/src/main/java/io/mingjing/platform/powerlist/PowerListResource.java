@@ -1,5 +1,6 @@
 package io.mingjing.platform.powerlist;
 
+import io.mingjing.platform.feature.OfFeature;
 import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The power list: public; county-wide items by admins and departments, a village's own by its staff. */
+@OfFeature(PowerListFeature.ID)
 @Path("/api/t/{tenant}/power-items")
 @Produces(MediaType.APPLICATION_JSON)
 public class PowerListResource {

@@ -1,5 +1,6 @@
 package io.mingjing.platform.villagepost;
 
+import io.mingjing.platform.feature.OfFeature;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A village's rules (制度公约) and honours (荣誉): public, published by the village's staff. */
+@OfFeature(VillagePostFeature.ID)
 @Path("/api/t/{tenant}/villages/{village}/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class VillagePostResource {

@@ -1,0 +1,13 @@
+package io.mingjing.platform.feature;
+
+/**
+ * Whether a county has switched a built-in feature off, answered from memory on every request. The
+ * registry's {@code tenant_module} rows say it (no row means on); the module runtime, which keeps
+ * them cached for plugins anyway, provides the bean, so features and the portal ask here without
+ * knowing the runtime.
+ */
+public interface FeatureSwitches {
+
+    /** @return false only when a county admin or the operator switched the module off in the county */
+    boolean on(String county, String module);
+}
