@@ -13,12 +13,12 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.secure.Codes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +29,6 @@ import java.util.Map;
 @ApplicationScoped
 public class AppealService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
     private static final int SUBJECT_WINDOW = 200;
 
@@ -71,7 +69,7 @@ public class AppealService {
         filing.spend(c, proof);
         Instant now = Instant.now();
         Appeal a = new Appeal();
-        a.trackingNo = code(10);
+        a.trackingNo = Codes.random(10);
         a.kind = request.kind();
         a.category = category.code;
         a.subject = request.subject();
@@ -291,7 +289,7 @@ public class AppealService {
         }
         a.channel = "PORTAL";
         if (c.anonymous()) {
-            String receiptCode = code(12);
+            String receiptCode = Codes.random(12);
             a.receiptCodeHash = AuditEntry.sha256(a.trackingNo + ":" + receiptCode);
             return receiptCode;
         }
@@ -383,13 +381,5 @@ public class AppealService {
             case REPLIED -> "反馈，请评价";
             case RATED -> "办结";
         };
-    }
-
-    static String code(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -1,14 +1,12 @@
 package io.mingjing.platform.audit;
 
+import io.mingjing.platform.secure.Digests;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** One write in a county, chained to the previous one of its chain by SHA-256 (操作留痕). */
 @MappedSuperclass
@@ -49,10 +47,6 @@ public abstract class AuditRecord extends PanacheEntityBase {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 }

@@ -2,6 +2,7 @@ package io.mingjing.platform.limit;
 
 import io.mingjing.platform.identity.PortalSecrets;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.secure.Digests;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +105,7 @@ public class WorkProofs {
     }
 
     static int leadingZeroBits(String challenge, String nonce) {
-        byte[] hash = sha256(challenge + ":" + nonce);
+        byte[] hash = Digests.sha256(challenge + ":" + nonce);
         int zeros = 0;
         for (byte b : hash) {
             if (b == 0) {
@@ -115,14 +115,6 @@ public class WorkProofs {
             return zeros + Integer.numberOfLeadingZeros(b & 0xff) - 24;
         }
         return zeros;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ProblemException refused(String detail) {

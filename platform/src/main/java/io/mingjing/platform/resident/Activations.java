@@ -7,13 +7,13 @@ import io.mingjing.platform.limit.ClientAddress;
 import io.mingjing.platform.limit.RateLimits;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.registry.Limit;
+import io.mingjing.platform.secure.Codes;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,9 +31,7 @@ public class Activations {
     public record Code(String household, String name, String phone, String code, Instant expiresAt) {
     }
 
-    private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final Duration VALID = Duration.ofDays(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     PortalSecrets secrets;
@@ -49,13 +47,10 @@ public class Activations {
     AuditLog audit;
 
     Code issue(Resident r, String household) {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        r.activationHash = hash(r.phone, code.toString());
+        String code = Codes.random(8);
+        r.activationHash = hash(r.phone, code);
         r.activationExpiresAt = Instant.now().plus(VALID);
-        return new Code(household, r.name, r.phone, code.toString(), r.activationExpiresAt);
+        return new Code(household, r.name, r.phone, code, r.activationExpiresAt);
     }
 
     /** A new code for a resident whose card was lost; the old one stops working. */
