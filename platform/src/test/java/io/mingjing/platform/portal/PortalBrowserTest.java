@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,18 +41,89 @@ class PortalBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Pages a villager opens without logging in; each must fit 360 px with 44 px tap targets. */
+    static final List<String> PUBLIC_PAGES = List.of("/t/yiwu/", "/t/yiwu/v/" + DemoPortal.VILLAGE,
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/finance", "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/inquiries",
+            "/t/yiwu/activate", "/t/yiwu/appeals/new", "/t/yiwu/appeals/track", "/t/yiwu/policies");
+    /** A villager's own pages, after logging in. */
+    static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds");
+    /** A village cadre's pages. */
+    static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new");
+
+    /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
+    static final String MISFITS = """
+            const out = [];
+            if (document.documentElement.scrollWidth > window.innerWidth) {
+              out.push('scrolls sideways: ' + document.documentElement.scrollWidth + 'px');
+            }
+            for (const e of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')) {
+              const r = e.getBoundingClientRect();
+              if (!e.checkVisibility() || r.right <= 0 || r.bottom <= 0) continue;
+              const prose = e.closest('p');
+              if (prose && prose.innerText.trim() !== e.innerText.trim()) continue; // a link inside a sentence
+              if (r.height < 44 || r.width < 44) out.push(e.tagName + ' ' + (e.innerText || e.name || '').trim()
+                  .slice(0, 20) + ' (' + Math.round(r.width) + 'x' + Math.round(r.height) + ')');
+            }
+            return out;""";
+
+    @Test
+    void everyPageFitsA360PxPhone() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs chromium and chromium-driver");
+        DemoPortal.await();
+        WebDriver browser = chromium(360, 780);
+        try {
+            String base = "http://127.0.0.1:" + RestAssured.port;
+            browser.get(base + "/t/yiwu/lang/zh?back=/t/yiwu/");
+            List<String> misfits = new ArrayList<>(misfits(browser, base, PUBLIC_PAGES));
+            logIn(browser, base, DemoPortal.VILLAGER, DemoPortal.VILLAGER_PASSWORD);
+            misfits.addAll(misfits(browser, base, VILLAGER_PAGES));
+            browser.get(base + "/t/yiwu/logout");
+            logIn(browser, base, "cadre", "demo123");
+            misfits.addAll(misfits(browser, base, STAFF_PAGES));
+            assertEquals(List.of(), misfits);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static List<String> misfits(WebDriver browser, String base, List<String> pages) {
+        List<String> misfits = new ArrayList<>();
+        for (String page : pages) {
+            browser.get(base + page);
+            for (Object m : (List<?>) ((JavascriptExecutor) browser).executeScript(MISFITS)) {
+                misfits.add(page + ": " + m);
+            }
+        }
+        return misfits;
+    }
+
+    private static void logIn(WebDriver browser, String base, String username, String password) {
+        browser.get(base + "/t/yiwu/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("/t/yiwu/"));
+    }
+
+    static WebDriver chromium(int width, int height) {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
     @Test
     void aVillagerFindsTheirVillageTheirFundsAndFollowsACaseToItsRating() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         DemoPortal.await();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=412,915",
-                "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = chromium(412, 915);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             String base = "http://127.0.0.1:" + RestAssured.port;
