@@ -255,7 +255,7 @@ class ApprovalTest {
         declare(id, 6, 4).then().statusCode(422).body("errors", hasKey("days[0].days"));
         given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(Map.of("note", "x"))
                 .post("/api/t/" + t + "/approvals/" + id + "/forms/quotes").then().statusCode(422);
-        declare(id, 5, 4).then().statusCode(200).body("state", equalTo("PENDING")).body("amount", equalTo(1350.0f));
+        declare(id, 5, 4).then().statusCode(200).body("state", equalTo("PENDING")).body("amount", equalTo(1350));
         approve(supervisor, id).then().statusCode(200);
         approve(cadre2, id).then().statusCode(200).body("state", equalTo("APPROVED"));
         given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(Map.of("bankRef", "NB-7788"))
@@ -313,7 +313,7 @@ class ApprovalTest {
     }
 
     private Response define(String yaml) {
-        return given().auth().oauth2(admin).contentType("application/yaml").body(yaml)
+        return given().auth().oauth2(admin).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
                 .put("/api/t/" + t + "/admin/approval-definitions/PAYMENT");
     }
 
