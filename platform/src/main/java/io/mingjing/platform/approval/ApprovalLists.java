@@ -1,6 +1,7 @@
 package io.mingjing.platform.approval;
 
 import io.mingjing.platform.clock.SlaState;
+import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -163,5 +164,21 @@ public class ApprovalLists {
                 .getResultList();
         return rows.stream().map(r -> Map.<String, Object>of("id", r[0], "seal", r[1], "document", r[2], "purpose",
                 r[3], "approvedAt", SqlValues.instant(r[4]), "approval", r[5])).toList();
+    }
+
+    /**
+     * The village portal's column of results: approvals whose disclosure went through review and was
+     * published, newest first, each linking to its disclosure (so nothing bypasses the town's review).
+     */
+    @Transactional
+    public List<PortalColumn.Item> published(PortalColumn.Query q) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.kind, a.title, a.amount, d.id, d.published_at FROM approval a "
+                + "JOIN disclosure d ON d.id = a.disclosure_id WHERE a.village = ?1 AND d.status = 'PUBLISHED' "
+                + "ORDER BY a.id DESC LIMIT ?2 OFFSET ?3", Object[].class).setParameter(1, q.village())
+                .setParameter(2, q.limit()).setParameter(3, q.page() * q.limit()).getResultList();
+        return rows.stream().map(r -> new PortalColumn.Item(ApprovalKind.valueOf((String) r[0]).zh + "：" + r[1]
+                + (r[2] == null ? "" : " " + ((BigDecimal) r[2]).toPlainString() + " 元"), "/d/" + r[3],
+                SqlValues.instant(r[4]), q.text().apply("approval.kind." + r[0]), null)).toList();
     }
 }

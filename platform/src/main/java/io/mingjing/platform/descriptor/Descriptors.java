@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.appeal.DemoAppeals;
+import io.mingjing.platform.approval.DemoApprovals;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
@@ -63,6 +64,8 @@ public class Descriptors {
     DemoContent demoContent;
     @Inject
     DemoAppeals demoAppeals;
+    @Inject
+    DemoApprovals demoApprovals;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -99,6 +102,7 @@ public class Descriptors {
             demoStaff(id, county.resolve("staff.csv"));
             demoContent.apply(id, county, ACTOR);
             demoAppeals.apply(id, county);
+            demoApprovals.apply(id, county);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

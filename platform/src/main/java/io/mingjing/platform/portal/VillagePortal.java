@@ -3,6 +3,8 @@ package io.mingjing.platform.portal;
 import io.mingjing.platform.resident.ResidentAccess;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.appeal.AppealService;
+import io.mingjing.platform.approval.ApprovalLists;
+import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureAttachment;
@@ -137,6 +139,9 @@ public class VillagePortal {
     Inbox inbox;
     @Inject
     AppealService appeals;
+    // F9 approvals column, wired here until the portal reads feature manifests (reconcile at merge)
+    @Inject
+    ApprovalLists approvalResults;
     @ConfigProperty(name = "mingjing.public-url")
     String publicUrl;
 
@@ -160,6 +165,7 @@ public class VillagePortal {
                 posts(base, code, VillagePost.Kind.HONOUR)));
         columns.add(new Column("col.power", base + "/v/" + code + "/c/power", power.forVillage(code).stream().limit(8)
                 .map(i -> new Link(i.title, base + "/power/" + i.id + "?v=" + code, null, i.category)).toList()));
+        columns.add(new Column("col.approvals", base + "/v/" + code + "/c/approvals", approvalLinks(p, code, 5, 0))); // F9
         columns.add(new Column("col.policies", base + "/policies", policies.search(null, null).stream().limit(5)
                 .map(x -> new Link(x.title, base + "/policies/" + x.id, null, x.category)).toList()));
         boolean residents = access.mayReadResidents(code);
@@ -207,6 +213,10 @@ public class VillagePortal {
                 key = "col.power";
                 items = power.forVillage(code).stream()
                         .map(i -> new Link(i.title, base + "/power/" + i.id + "?v=" + code, null, i.category)).toList();
+            }
+            case "approvals" -> { // F9, until the portal reads feature manifests
+                key = "col.approvals";
+                items = approvalLinks(p, code, DisclosureService.PAGE_SIZE, page);
             }
             default -> throw ProblemException.notFound("No column " + column + ".");
         }
@@ -421,5 +431,12 @@ public class VillagePortal {
 
     static Map<String, String> none() {
         return Map.of();
+    }
+
+    /** F9: the approvals feature's published results as column links (its manifest's PortalColumn). */
+    private List<Link> approvalLinks(Page p, String code, int limit, int page) {
+        return approvalResults.published(new PortalColumn.Query(code, limit, page, k -> p.texts().get(k))).stream()
+                .map(i -> new Link(i.text(), p.base() + i.href(), i.at() == null ? null : p.day(i.at()), i.badge()))
+                .toList();
     }
 }
