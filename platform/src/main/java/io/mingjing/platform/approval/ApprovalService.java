@@ -285,9 +285,13 @@ public class ApprovalService {
         return a;
     }
 
+    /** Locked before it is read, so two approvers at once read it one after the other, each the state the other left. */
     private Approval lock(long id) {
-        readable(id);
-        return em.find(Approval.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Approval a = em.find(Approval.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || !places.mayActOn(a.village)) {
+            throw ProblemException.notFound("No approval " + id + ".");
+        }
+        return a;
     }
 
     /**

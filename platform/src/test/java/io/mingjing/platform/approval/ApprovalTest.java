@@ -310,6 +310,12 @@ class ApprovalTest {
                 .body("definitionVersion", equalTo(1)).body("step", equalTo("村党组织书记审核"));
         define(all.replace("ALL", "ANY")).then().statusCode(200).body("version", equalTo(3));
         define(all.replace("ALL", "ANY")).then().statusCode(200).body("version", equalTo(3));
+        try (var in = getClass().getClassLoader().getResourceAsStream("approval/definitions/PAYMENT.yaml")) {
+            define(new String(in.readAllBytes(), StandardCharsets.UTF_8)).then().statusCode(200)
+                    .body("version", equalTo(4)); // the other tests file under the default again
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response define(String yaml) {
