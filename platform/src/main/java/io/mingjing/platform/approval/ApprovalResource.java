@@ -6,6 +6,7 @@ import io.mingjing.platform.approval.ApprovalRequests.Payment;
 import io.mingjing.platform.approval.ApprovalRequests.Resubmission;
 import io.mingjing.platform.approval.ApprovalRequests.StageForm;
 import io.mingjing.platform.clock.SlaState;
+import io.mingjing.platform.input.Choices;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -51,8 +50,8 @@ public class ApprovalResource {
     public ApprovalView.Page list(@QueryParam("village") String village, @QueryParam("kind") String kind,
             @QueryParam("state") String state, @QueryParam("sla") String sla, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        return lists.list(village, parse(ApprovalKind.class, "kind", kind), parse(ApprovalState.class, "state", state),
-                parse(SlaState.class, "sla", sla), before, limit);
+        return lists.list(village, Choices.of(ApprovalKind.class, "kind", kind),
+                Choices.of(ApprovalState.class, "state", state), Choices.of(SlaState.class, "sla", sla), before, limit);
     }
 
     @GET
@@ -124,17 +123,5 @@ public class ApprovalResource {
         }
         return Response.ok(x.data, x.contentType).header("Content-Disposition", "attachment; filename=\"file-" + x.id
                 + "\"").header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(400, "Unknown " + field + ".", Map.of(field, "must be one of "
-                    + Arrays.toString(type.getEnumConstants())));
-        }
     }
 }

@@ -3,8 +3,10 @@ package io.mingjing.platform.approval;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.resident.Resident;
 import io.mingjing.platform.staff.StaffMember;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,8 +33,8 @@ final class Approvers {
         List<StaffMember> candidates = candidates(a, step.role());
         Set<String> payeePhones = payeePhones(a);
         Set<Long> payeeHouseholds = households(payeePhones);
-        List<StaffMember> eligible = new java.util.ArrayList<>();
-        List<Excused> excused = new java.util.ArrayList<>();
+        List<StaffMember> eligible = new ArrayList<>();
+        List<Excused> excused = new ArrayList<>();
         for (StaffMember s : candidates) {
             String why = a.filerUserId.equals(s.userId) ? "filed this request"
                     : conflicted(s, payeePhones, payeeHouseholds);
@@ -60,10 +62,10 @@ final class Approvers {
 
     /** The phones of whoever the approval pays: the payee, or the workers of a labour approval. */
     static Set<String> payeePhones(Approval a) {
-        java.util.Map<String, Object> filing = a.section("filing");
+        Map<String, Object> filing = a.section("filing");
         Stream<Object> parties = Stream.concat(Stream.ofNullable(filing.get("payee")),
                 filing.get("workers") instanceof List<?> l ? l.stream().map(Object.class::cast) : Stream.empty());
-        return parties.filter(p -> p instanceof java.util.Map<?, ?>).map(p -> ((java.util.Map<?, ?>) p).get("phone"))
+        return parties.filter(p -> p instanceof Map<?, ?>).map(p -> ((Map<?, ?>) p).get("phone"))
                 .filter(Objects::nonNull).map(Object::toString).collect(Collectors.toSet());
     }
 

@@ -82,7 +82,8 @@ public record WorkflowDefinition(ApprovalKind kind, String name, List<String> fi
         if (name == null || name.isBlank() || name.length() > 60) {
             errors.put("name", "is required, at most 60 characters");
         }
-        if (filers == null || filers.isEmpty() || !FILER_ROLES.containsAll(filers)) {
+        if (filers == null || filers.isEmpty()
+                || !filers.stream().allMatch(f -> f != null && FILER_ROLES.contains(f))) {
             errors.put("filers", "must name who files, among " + FILER_ROLES);
         }
         if (stages == null || stages.isEmpty() || stages.size() > 20) {

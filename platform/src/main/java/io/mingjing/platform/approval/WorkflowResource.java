@@ -2,6 +2,7 @@ package io.mingjing.platform.approval;
 
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.input.Choices;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class WorkflowResource {
     }
 
     private static ApprovalKind kindOf(String kind) {
-        ApprovalKind k = ApprovalResource.parse(ApprovalKind.class, "kind", kind);
+        ApprovalKind k = Choices.of(ApprovalKind.class, "kind", kind);
         if (k == null) {
             throw ProblemException.notFound("No kind.");
         }

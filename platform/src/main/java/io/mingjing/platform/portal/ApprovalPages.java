@@ -7,6 +7,7 @@ import io.mingjing.platform.approval.ApprovalService;
 import io.mingjing.platform.approval.ApprovalState;
 import io.mingjing.platform.approval.ApprovalView;
 import io.mingjing.platform.clock.SlaState;
+import io.mingjing.platform.input.Choices;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -58,8 +59,8 @@ public class ApprovalPages {
     @GET
     public TemplateInstance list(@QueryParam("kind") String kind, @QueryParam("state") String state,
             @QueryParam("sla") String sla, @QueryParam("before") Long before) {
-        ApprovalView.Page page = lists.list(null, parse(ApprovalKind.class, kind), parse(ApprovalState.class, state),
-                parse(SlaState.class, sla), before, 20);
+        ApprovalView.Page page = lists.list(null, Choices.of(ApprovalKind.class, "kind", kind),
+                Choices.of(ApprovalState.class, "state", state), Choices.of(SlaState.class, "sla", sla), before, 20);
         String query = "kind=" + (kind == null ? "" : kind) + "&state=" + (state == null ? "" : state) + "&sla="
                 + (sla == null ? "" : sla);
         return Templates.list(ctx.page(null), "approval.title", page, query);
@@ -114,25 +115,13 @@ public class ApprovalPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") long id, @FormParam("action") String action, @FormParam("seq") Integer seq,
             @FormParam("note") String note) {
-        approvals.decide(id, new ApprovalRequests.Decision(parse(ApprovalRequests.Action.class, action), seq,
-                note == null || note.isBlank() ? null : note));
+        ApprovalRequests.Action a = Choices.of(ApprovalRequests.Action.class, "action", action);
+        approvals.decide(id, new ApprovalRequests.Decision(a, seq, note == null || note.isBlank() ? null : note));
         return backTo(id);
     }
 
     /** Post/redirect/get, so a reload does not send the form again. */
     private Response backTo(long id) {
         return Response.seeOther(URI.create(ctx.page(null).base() + "/staff/approvals/" + id)).build();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(400, "Unknown value " + value + ".", Map.of(type.getSimpleName(),
-                    "must be one of " + List.of(type.getEnumConstants())));
-        }
     }
 }
