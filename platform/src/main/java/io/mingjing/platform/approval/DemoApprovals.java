@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Demo approvals of a county descriptor ({@code approvals.yaml}): its seals, any replaced workflow
- * definitions, and approvals filed and moved on as the staff it names, through the same service and
- * checks as their own requests; applied once per version of the file (its digest is in the audit chain).
+ * Demo approvals of a county descriptor ({@code approvals.yaml}): its seals, and approvals filed and
+ * moved on as the staff it names (under the county's own definitions, {@link CountyWorkflows}), through
+ * the same service and checks as their own requests; applied once per version of the file (its digest
+ * is in the audit chain).
  * Labour periods are given in days from the day the file is applied, so the demo stays valid.
  */
 @ApplicationScoped

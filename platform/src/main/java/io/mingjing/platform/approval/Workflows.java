@@ -19,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,7 @@ public class Workflows {
 
     static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build().findAndRegisterModules();
+    static final String DESCRIPTOR = "descriptor";
     static final ObjectMapper JSON = JsonMapper.builder().build().findAndRegisterModules();
 
     /** A stored version. */
@@ -97,7 +101,7 @@ public class Workflows {
         if (d == null) {
             throw ProblemException.invalid(400, "The definition is empty.", Map.of("body", "is required"));
         }
-        Map<String, String> errors = new java.util.LinkedHashMap<>(d.problems());
+        Map<String, String> errors = new LinkedHashMap<>(d.problems());
         if (d.kind() != null && d.kind() != kind) {
             errors.put("kind", "must be " + kind + ", the kind in the path");
         }
@@ -139,7 +143,7 @@ public class Workflows {
     /** Every kind's current version, the default for a kind the county has not used yet (version 0). */
     @Transactional
     public List<Version> all() {
-        return java.util.Arrays.stream(ApprovalKind.values()).map(k -> {
+        return Arrays.stream(ApprovalKind.values()).map(k -> {
             Version v = latest(k);
             return v != null ? v : new Version(k, 0, "default", "system:default", null, defaults.get(k));
         }).toList();
@@ -159,6 +163,23 @@ public class Workflows {
         audit.append(actor, "approval-definition.replaced", "WorkflowDefinition", kind + "/" + version,
                 write(d).getBytes(StandardCharsets.UTF_8));
         return latest(kind);
+    }
+
+    /**
+     * A county descriptor's definition: a new version when the file changed since it was last applied,
+     * so booting again with the same file writes nothing and does not undo an admin's later edit.
+     */
+    @Transactional
+    public Version fromDescriptor(ApprovalKind kind, WorkflowDefinition d, String actor) {
+        requireValid(d, kind, "the county descriptor's " + kind + ".yaml");
+        @SuppressWarnings("unchecked")
+        List<String> last = em.createNativeQuery("SELECT body FROM approval_definition WHERE kind = ?1 AND source = "
+                + "?2 ORDER BY version DESC LIMIT 1").setParameter(1, kind.name()).setParameter(2, DESCRIPTOR)
+                .getResultList();
+        if (!last.isEmpty() && read(last.get(0)).equals(d)) {
+            return current(kind);
+        }
+        return replace(kind, d, DESCRIPTOR, actor);
     }
 
     private Version latest(ApprovalKind kind) {
@@ -185,7 +206,7 @@ public class Workflows {
 
     private static Instant instant(Object o) {
         return o instanceof Instant i ? i : o instanceof Timestamp t ? t.toInstant()
-                : o instanceof java.time.OffsetDateTime odt ? odt.toInstant() : null;
+                : o instanceof OffsetDateTime odt ? odt.toInstant() : null;
     }
 
     private static WorkflowDefinition read(String body) {
