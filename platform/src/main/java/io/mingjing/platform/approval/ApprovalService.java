@@ -78,6 +78,16 @@ public class ApprovalService {
         if (r.kind() == ApprovalKind.SEAL && Seal.count("id = ?1 and village = ?2", r.seal(), village.code) == 0) {
             throw ProblemException.invalid(422, "Unknown seal.", Map.of("seal", "must be a seal of village " + village.code));
         }
+        Approval a = newApproval(r, village, filing, v.version(), c, now);
+        line(a, c, "filed", null);
+        events.record("approval.filed", a, Map.of());
+        audit.append(c.actor(), "approval.filed", "Approval", a.id.toString(), payload(a));
+        moveFrom(a, v.definition(), 0, 0, now);
+        return a;
+    }
+
+    private static Approval newApproval(NewApproval r, OrgUnit village, Map<String, Object> filing, int version,
+            Caller c, Instant now) {
         Approval a = new Approval();
         a.kind = r.kind();
         a.village = village.code;
@@ -85,17 +95,13 @@ public class ApprovalService {
         a.title = r.title().strip();
         a.amount = r.kind() == ApprovalKind.LABOUR ? ApprovalChecks.plannedWages(r) : r.amount();
         a.data.put("filing", filing);
-        a.definitionVersion = v.version();
+        a.definitionVersion = version;
         a.filedBy = c.actor();
         a.filerUserId = c.userId();
         a.createdAt = now;
         a.updatedAt = now;
         a.state = ApprovalState.PENDING;
         a.persist();
-        line(a, c, "filed", null);
-        events.record("approval.filed", a, Map.of());
-        audit.append(c.actor(), "approval.filed", "Approval", a.id.toString(), payload(a));
-        moveFrom(a, v.definition(), 0, 0, now);
         return a;
     }
 

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The county's workflow definitions: read by staff, replaced by the county admin as a new version. */
 @Path("/api/t/{tenant}")
@@ -49,6 +52,7 @@ public class WorkflowResource {
     @Path("/admin/approval-definitions/{kind}")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @Operation(summary = "Replace a kind's definition (YAML or JSON): a new version; running approvals keep theirs")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WorkflowDefinition.class)))
     public Workflows.Version replace(@PathParam("kind") String kind, byte[] body) {
         caller.requireRole(Role.TENANT_ADMIN);
         ApprovalKind k = kindOf(kind);

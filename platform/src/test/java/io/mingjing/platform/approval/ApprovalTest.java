@@ -375,4 +375,82 @@ class ApprovalTest {
         given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals?kind=NOPE").then().statusCode(400);
         given().auth().oauth2(cadreY).get("/api/t/" + t + "/approvals?village=" + X).then().statusCode(403);
     }
+
+    /** Approves the open step as each of these in turn until it moves on (a share needs more than one). */
+    private void sign(long id, String... tokens) {
+        int s = seq(id);
+        for (String token : tokens) {
+            Response now = given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id);
+            if (now.<Integer>path("seq") != s || !"PENDING".equals(now.path("state"))) {
+                return;
+            }
+            act(token, id, "APPROVE", s, null).then().statusCode(200);
+        }
+    }
+
+    private void form(long id, String section, Map<String, Object> body) {
+        given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(body)
+                .post("/api/t/" + t + "/approvals/" + id + "/forms/" + section).then().statusCode(200)
+                .body("state", equalTo("PENDING"));
+    }
+
+    @Test
+    void aProcurementGoesFromNeedToAcceptanceAndItsAwardBecomesADisclosureDraft() {
+        long id = fileOk(Map.of("kind", "PROCUREMENT", "village", X, "title", "垃圾分类桶采购", "amount", 18000,
+                "need", "采购分类垃圾桶60只"));
+        sign(id, cadre2, cadre3, cadre1);
+        form(id, "quotes", Map.of("quotes", List.of(Map.of("supplier", "甲环保公司", "amount", 17600),
+                Map.of("supplier", "乙环保公司", "amount", 18900))));
+        sign(id, supervisor);
+        form(id, "award", Map.of("supplier", "甲环保公司", "amount", 17600));
+        sign(id, cadre2);
+        form(id, "contract", Map.of("amount", 17600, "reference", "CG-2024-031"));
+        sign(id, supervisor);
+        form(id, "acceptance", Map.of("note", "60只全部到货，验收合格"));
+        sign(id, supervisor);
+        long draft = ((Number) given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id).then()
+                .body("state", equalTo("APPROVED")).body("amount", equalTo(17600.0f)).extract().path("disclosureId"))
+                .longValue();
+        assertEquals(1, count("SELECT count(*) FROM $s.disclosure WHERE id = " + draft + " AND status = 'DRAFT' AND "
+                + "title = '采购结果公示：垃圾分类桶采购' AND body LIKE '%甲环保公司%' AND body LIKE '%CG-2024-031%' "
+                + "AND lines::text LIKE '%17600%'"));
+        publish(draft);
+        given().get("/t/" + t + "/v/" + X + "/c/approvals").then().statusCode(200)
+                .body(containsString("垃圾分类桶采购")).body(containsString("/d/" + draft));
+    }
+
+    @Test
+    void aProjectGoesFromApprovalToSettlementAndBecomesAFinanceDisclosureDraft() {
+        long id = fileOk(Map.of("kind", "PROJECT", "village", X, "title", "文化礼堂修缮工程", "amount", 260000,
+                "purpose", "屋面防水和外墙修缮"));
+        attach(id, "resolution", PDF).then().statusCode(201);
+        sign(id, cadre2, cadre3, cadre1);
+        sign(id, town);
+        form(id, "tender", Map.of("note", "公开招标，三家投标，丙建设公司中标"));
+        sign(id, supervisor);
+        form(id, "contract", Map.of("amount", 255000, "reference", "GC-2024-07"));
+        sign(id, town);
+        form(id, "progress", Map.of("note", "屋面完工"));
+        sign(id, supervisor);
+        form(id, "acceptance", Map.of("note", "竣工验收合格"));
+        sign(id, town);
+        form(id, "settlement", Map.of("amount", 251000));
+        sign(id, cadre2);
+        long draft = ((Number) given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id).then()
+                .body("state", equalTo("APPROVED")).body("amount", equalTo(251000.0f)).extract().path("disclosureId"))
+                .longValue();
+        assertEquals(1, count("SELECT count(*) FROM $s.disclosure WHERE id = " + draft + " AND status = 'DRAFT' AND "
+                + "category = 'FINANCE' AND title = '工程项目结算公示：文化礼堂修缮工程' AND body LIKE '%GC-2024-07%' "
+                + "AND lines::text LIKE '%251000%'"));
+        given().get("/t/" + t + "/v/" + X + "/c/approvals").then().statusCode(200)
+                .body(not(containsString("文化礼堂修缮工程"))); // a draft is not published
+    }
+
+    /** The village's cadre submits the draft, the town reviews and publishes it. */
+    private void publish(long disclosure) {
+        given().auth().oauth2(cadre2).post("/api/t/" + t + "/disclosures/" + disclosure + "/submit").then()
+                .statusCode(200);
+        given().auth().oauth2(town).post("/api/t/" + t + "/disclosures/" + disclosure + "/publish").then()
+                .statusCode(200).body("status", equalTo("PUBLISHED"));
+    }
 }
