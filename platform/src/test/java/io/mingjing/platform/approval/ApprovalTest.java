@@ -318,6 +318,22 @@ class ApprovalTest {
         }
     }
 
+    @Test
+    void unreadableOrHostileDefinitionsAreProblemsNotErrors() {
+        define("kind: PAYMENT\nname: \u0000").then().statusCode(400);
+        define("[".repeat(5000) + "]".repeat(5000)).then().statusCode(400);
+        define("a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]").then()
+                .statusCode(400);
+        given().auth().oauth2(admin).contentType("application/yaml").body("kind: PAYMENT\nname: 村级资金"
+                .getBytes(java.nio.charset.Charset.forName("GB18030"))).put("/api/t/" + t
+                + "/admin/approval-definitions/PAYMENT").then().statusCode(400);
+        define("kind: PAYMENT\nname: x\nfilers: [null]\nstages: [null]").then().statusCode(422)
+                .body("errors", hasKey("filers")).body("errors", hasKey("stages[0]"));
+        define("kind: PAYMENT\nname: x\nfilers: [cadre]\nstages: [{id: s, name: s, steps: [{id: a, name: a, "
+                + "role: cadre, mode: ANY, hours: 99999999999}]}]").then().statusCode(400);
+        given().auth().oauth2(admin).put("/api/t/" + t + "/admin/approval-definitions/NOPE").then().statusCode(400);
+    }
+
     private Response define(String yaml) {
         return given().auth().oauth2(admin).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
                 .put("/api/t/" + t + "/admin/approval-definitions/PAYMENT");
