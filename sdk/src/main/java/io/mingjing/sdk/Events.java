@@ -1,7 +1,7 @@
 package io.mingjing.sdk;
 
 /**
- * The platform's domain events (SDK 1.3): the {@link Event#type()} a {@link Listener} subscribes to,
+ * The platform's domain events (SDK 1.4): the {@link Event#type()} a {@link Listener} subscribes to,
  * what {@link Event#entityId()} names and the fields of {@link Event#data()}. Every event is version 1;
  * a version is raised only when a field changes meaning or goes away, never for a new field.
  *
@@ -71,4 +71,32 @@ public final class Events {
     public static final String MODULE_ENABLED = "module.enabled";
     /** A module was switched off; fields {@code module}, {@code version}. Its own listeners no longer run. */
     public static final String MODULE_DISABLED = "module.disabled";
+
+    /**
+     * 三资审批 events (SDK 1.4): entity id the approval's id; common fields {@code id}, {@code kind} (PAYMENT,
+     * LABOUR, PROCUREMENT, PROJECT, SEAL), {@code village}, {@code town} (codes), {@code state}, {@code stage},
+     * {@code step} (indexes into its definition), {@code seq} (the step's number), {@code definitionVersion},
+     * {@code amount} (yuan, a string), {@code filedBy} (the staff account), {@code filedAt}, {@code sla}; for
+     * LABOUR also {@code plannedStart}, {@code plannedEnd} (dates), {@code dailyRate}, {@code workers} (a count);
+     * and where someone is paid {@code staffAmongPaid} (how many of the payees or workers are staff accounts).
+     */
+    public static final String APPROVAL_FILED = "approval.filed";
+    /** A step opened ({@code action} open, {@code approvers}, {@code required}, {@code excused}) or an approver approved ({@code action} approve, {@code actor}, {@code approvals}, {@code required}); plus {@code step} (its id). */
+    public static final String APPROVAL_STEP = "approval.step";
+    /** Returned to the filer for a correction. Common approval fields. */
+    public static final String APPROVAL_RETURNED = "approval.returned";
+    /** A later stage's form was given: common fields plus {@code form} (quotes, award, contract …). */
+    public static final String APPROVAL_FORM = "approval.form";
+    /** Every step approved. Common approval fields. */
+    public static final String APPROVAL_APPROVED = "approval.approved";
+    /** Rejected; it ends there. Common approval fields. */
+    public static final String APPROVAL_REJECTED = "approval.rejected";
+    /** Paid (非现金): common fields plus {@code paidAt}. */
+    public static final String APPROVAL_PAID = "approval.paid";
+    /** A step went overdue (红牌): common fields plus {@code reason} (overdue) and {@code escalations}. */
+    public static final String APPROVAL_ESCALATED = "approval.escalated";
+    /** 务工申报: the days actually worked were declared; common fields (amount: the wages) plus {@code totalDays}, {@code declaredAt}. */
+    public static final String LABOUR_DECLARED = "labour.declared";
+    /** A seal was used under an approved SEAL approval: common fields plus {@code seal} (its id). */
+    public static final String SEAL_USED = "seal.used";
 }

@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.clock.SlaState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

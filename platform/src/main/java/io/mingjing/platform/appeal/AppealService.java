@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.audit.AuditRecord;

@@ -1,5 +1,6 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.clock.SlaState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

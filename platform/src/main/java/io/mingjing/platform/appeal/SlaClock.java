@@ -1,5 +1,7 @@
 package io.mingjing.platform.appeal;
 
+import io.mingjing.platform.clock.Deadline;
+import io.mingjing.platform.clock.SlaState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,13 +12,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Starts a step's clock from the county's limit for the case's kind and state. A new step starts
- * GREEN; an escalated case stays RED for its new handler, whose full limit starts then.
+ * Starts an appeal step's clock ({@code clock/Deadline}) from the county's limit for the case's kind
+ * and state. A new step starts GREEN; an escalated case stays RED for its new handler, whose full
+ * limit starts then.
  */
 @ApplicationScoped
 public class SlaClock {
 
-    static final double YELLOW_AT = 0.8;
     static final Duration DEFAULT_LIMIT = Duration.ofHours(72);
 
     @Inject
@@ -42,9 +44,8 @@ public class SlaClock {
             a.dueAt = null;
             return;
         }
-        Duration limit = limits.getOrDefault(a.kind + "/" + a.state, DEFAULT_LIMIT);
-        a.dueAt = now.plus(limit);
-        a.yellowAt = a.sla == SlaState.GREEN ? now.plus(Duration.ofSeconds((long) (limit.toSeconds() * YELLOW_AT)))
-                : null;
+        Deadline d = Deadline.start(now, limits.getOrDefault(a.kind + "/" + a.state, DEFAULT_LIMIT), colour);
+        a.dueAt = d.dueAt();
+        a.yellowAt = d.yellowAt();
     }
 }

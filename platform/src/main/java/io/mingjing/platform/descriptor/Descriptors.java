@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.appeal.DemoAppeals;
+import io.mingjing.platform.approval.CountyWorkflows;
+import io.mingjing.platform.approval.DemoApprovals;
 import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
@@ -63,6 +65,10 @@ public class Descriptors {
     DemoContent demoContent;
     @Inject
     DemoAppeals demoAppeals;
+    @Inject
+    CountyWorkflows countyWorkflows;
+    @Inject
+    DemoApprovals demoApprovals;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -99,6 +105,8 @@ public class Descriptors {
             demoStaff(id, county.resolve("staff.csv"));
             demoContent.apply(id, county, ACTOR);
             demoAppeals.apply(id, county);
+            countyWorkflows.apply(id, county, ACTOR);
+            demoApprovals.apply(id, county);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

@@ -16,7 +16,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
@@ -110,6 +112,11 @@ public class ProblemMappers {
             return Problem.of(400, "Bad Request", "A value in the request is not acceptable (too long, out of "
                     + "range, or not valid text); nothing was changed.").toResponse();
         }
+        if (unreadableBody(e)) {
+            LOG.debugf("unreadable request body: %s", e.getMessage());
+            return Problem.of(400, "Bad Request", "The request's body cannot be read as the form it says it "
+                    + "is (a multipart body without its closing boundary, say); nothing was changed.").toResponse();
+        }
         LOG.error("unexpected error", e);
         return Problem.of(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")
                 .toResponse();
@@ -142,6 +149,16 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * An I/O error while the framework reads a form or multipart body (it ends before its closing
+     * boundary, or is not multipart at all) is the client's malformed request, not a failure of ours.
+     */
+    static boolean unreadableBody(Throwable e) {
+        return e instanceof IOException && Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName()
+                .startsWith("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")
+                || f.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart."));
     }
 
     private static String field(ConstraintViolation<?> v) {

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;

@@ -4,14 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
+import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +41,15 @@ class DescriptorsTest {
         given().get("/api/t/hepu/org-units").then().body("name", hasItems("烟楼村"));
     }
 
-    /** yiwu is the last county applied at boot, its demo cases the last of its content. */
+    /** yiwu is the last county applied at boot, its demo approvals the last of its content. */
     static void awaitDemoContent() {
         Counties.awaitDemoCounties();
         Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given()
                 .get("/api/t/yiwu/villages/330782006201/inquiries").then().statusCode(200)
                 .body("find { it.subject == '村集体经济收益怎么分，什么时候公布？' }.reply", containsString("公示期七天"))
                 .body("find { it.subject == '今年的低保民主评议什么时候开会？' }.state", equalTo("SUBMITTED")));
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
+                "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-approvals.applied'")));
     }
 
     @Test
@@ -60,5 +68,50 @@ class DescriptorsTest {
         int before = given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).extract().path("entries");
         descriptors.applyAll();
         given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).body("entries", equalTo(before));
+    }
+
+    static final List<String> COUNTIES = List.of("jiangbei", "hepu", "lucheng", "beichuan", "yiwu");
+
+    @Test
+    void everyDemoCountyHasApprovalsOfEachKindInSeveralStates() {
+        DescriptorsTest.awaitDemoContent();
+        for (String county : COUNTIES) {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(5,
+                    count(county, "SELECT count(DISTINCT kind) FROM $s.approval")));
+            assertEquals(1, count(county, "SELECT count(*) FROM (SELECT 1 FROM $s.approval HAVING count(DISTINCT "
+                    + "state) FILTER (WHERE state IN ('PENDING', 'APPROVED', 'PAID', 'REJECTED')) = 4) x"), county);
+        }
+        assertEquals(1, count("yiwu", "SELECT count(*) FROM $s.approval WHERE title = '村民金某务工工资' AND state = "
+                + "'PAID' AND bank_ref = 'YWRCB-20220420-0088' AND village = '330782106201'"));
+        assertEquals(1, count("yiwu", "SELECT count(*) FROM $s.approval WHERE kind = 'LABOUR' AND title = '村道清扫临时用工' "
+                + "AND (data->'filing'->>'plannedStart')::date < (created_at AT TIME ZONE 'Asia/Shanghai')::date"),
+                "the labour that started before it was applied for");
+        given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true));
+    }
+
+    /** 鹿城区's descriptor lowers the town's threshold: its 3 200-yuan payment went through the town. */
+    @Test
+    void aCountyDescriptorOverridesAWorkflowDefinition() {
+        DescriptorsTest.awaitDemoContent();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("lucheng",
+                "SELECT count(*) FROM $s.approval WHERE title = '村道路灯维修费' AND state = 'PAID'")));
+        assertEquals(1, count("lucheng", "SELECT count(*) FROM $s.approval_definition WHERE kind = 'PAYMENT' AND "
+                + "source = 'descriptor' AND body LIKE '%\"amountAbove\":2000%'"));
+        assertEquals(1, count("lucheng", "SELECT count(*) FROM $s.approval_step s JOIN $s.approval a ON a.id = "
+                + "s.approval_id WHERE a.title = '村道路灯维修费' AND s.actor LIKE '%town%' AND s.action = 'approve'"));
+        int versions = (int) count("lucheng", "SELECT count(*) FROM $s.approval_definition");
+        descriptors.applyAll();
+        assertEquals(versions, count("lucheng", "SELECT count(*) FROM $s.approval_definition"), "applied once");
+        assertEquals(0, count("yiwu", "SELECT count(*) FROM $s.approval_definition WHERE source = 'descriptor'"));
+    }
+
+    static long count(String county, String sql) {
+        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
+                .executeQuery(sql.replace("$s", TenantIds.schema(county)))) {
+            r.next();
+            return r.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -44,12 +44,15 @@ class PortalBrowserTest {
     /** Pages a villager opens without logging in; each must fit 360 px with 44 px tap targets. */
     static final List<String> PUBLIC_PAGES = List.of("/t/yiwu/", "/t/yiwu/v/" + DemoPortal.VILLAGE,
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/finance", "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/inquiries",
-            "/t/yiwu/activate", "/t/yiwu/appeals/new", "/t/yiwu/appeals/track", "/t/yiwu/policies");
+            "/t/yiwu/activate", "/t/yiwu/appeals/new", "/t/yiwu/appeals/track", "/t/yiwu/policies",
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals");
     /** A villager's own pages, after logging in. */
     static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds");
     /** A village cadre's pages. */
-    static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new");
+    static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
+            "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
+            "/t/yiwu/staff/approvals/seals");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
@@ -81,6 +84,11 @@ class PortalBrowserTest {
             browser.get(base + "/t/yiwu/logout");
             logIn(browser, base, "cadre", "demo123");
             misfits.addAll(misfits(browser, base, STAFF_PAGES));
+            browser.get(base + "/t/yiwu/staff/approvals");
+            String one = browser.findElements(By.cssSelector("a[href*='/staff/approvals/']")).stream()
+                    .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/approvals/\\d+$")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the demo cadre sees no approval"));
+            misfits.addAll(misfits(browser, "", List.of(one)));
             assertEquals(List.of(), misfits);
         } finally {
             browser.quit();

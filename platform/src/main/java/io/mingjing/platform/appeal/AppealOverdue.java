@@ -1,15 +1,12 @@
 package io.mingjing.platform.appeal;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.audit.Chain;
+import io.mingjing.platform.clock.OverdueCases;
+import io.mingjing.platform.clock.SlaState;
+import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.event.DomainEvents;
-import io.mingjing.platform.registry.TenantRegistry;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -23,34 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
- * The one clock for time limits: each run reads, per county, only the cases whose colour changes now
- * (partial indexes on yellow_at and due_at), turns GREEN to YELLOW, and escalates overdue ones a
- * level (village → town → inspectors), telling both levels and the appellant. Escalations are
- * written in batches: one statement round per table per 500 cases, not one per case.
- *
- * <p>Once however many replicas: the run is a cluster job ({@code ClusterJobs}), and each batch
- * claims its cases with {@code FOR UPDATE SKIP LOCKED} in the transaction that escalates them, so even
- * two runs at once (a replica taken for dead that was only slow) never escalate a case twice. An
- * escalation moves the case's due time on, so a committed case is not picked again; a replica killed
- * mid-batch leaves nothing behind (its transaction rolls back) and the run revived elsewhere picks
- * those cases up.
+ * Appeals on the one clock: an overdue case escalates a level (village → town → inspectors),
+ * telling both levels and the appellant. Escalations are written in batches: one statement round per
+ * table per batch, not one per case.
  */
 @ApplicationScoped
-public class SlaSweep {
+public class AppealOverdue implements OverdueCases {
 
-    private static final Logger LOG = Logger.getLogger(SlaSweep.class);
-    static final int BATCH = 500;
-    static final String ACTOR = "system:time-limit";
+    static final String ACTOR = SlaSweep.ACTOR;
 
-    @Inject
-    TenantRegistry registry;
-    @Inject
-    TenantScope scope;
     @Inject
     SlaClock clock;
     @Inject
@@ -59,48 +40,21 @@ public class SlaSweep {
     EntityManager em;
     @Inject
     DomainEvents events;
-    @ConfigProperty(name = "mingjing.sla.sweep-every", defaultValue = "30s")
-    Duration every;
 
-    /** Counts of one county's sweep. */
-    public record Result(int yellow, int escalated) {
+    @Override
+    public String kind() {
+        return "appeal";
     }
 
-    @Produces
-    RecurringTask<Void> timeLimits() {
-        return Tasks.recurring("time-limits", FixedDelay.of(every)).execute((instance, context) -> everyCounty());
+    @Override
+    public int yellow(Instant now) {
+        return Appeal.update("sla = ?1, yellowAt = null where sla = ?2 and yellowAt <= ?3", SlaState.YELLOW,
+                SlaState.GREEN, now);
     }
 
-    void everyCounty() {
-        for (String id : registry.serving()) {
-            try {
-                long t0 = System.nanoTime();
-                Result r = sweep(id, Instant.now());
-                if (r.yellow() + r.escalated() > 0) {
-                    LOG.infof("time limits of county %s: %d yellow, %d escalated in %d ms", id, r.yellow(),
-                            r.escalated(), (System.nanoTime() - t0) / 1_000_000);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("time-limit sweep of county %s failed: %s", id, e.getMessage());
-            }
-        }
-    }
-
-    public Result sweep(String tenantId, Instant now) {
-        int yellow = scope.call(tenantId, () -> Appeal.update("sla = ?1, yellowAt = null where sla = ?2 and "
-                + "yellowAt <= ?3", SlaState.YELLOW, SlaState.GREEN, now));
-        int escalated = 0;
-        int batch;
-        do {
-            batch = scope.call(tenantId, () -> escalateBatch(now));
-            escalated += batch;
-        } while (batch == BATCH);
-        return new Result(yellow, escalated);
-    }
-
-    /** Up to {@link #BATCH} overdue cases in one transaction, their steps, audit entries and messages written in batches. */
-    private int escalateBatch(Instant now) {
-        List<Appeal> overdue = claimOverdue(now);
+    @Override
+    public int escalateBatch(Instant now, int limit) {
+        List<Appeal> overdue = claimOverdue(now, limit);
         if (overdue.isEmpty()) {
             return 0;
         }
@@ -135,10 +89,10 @@ public class SlaSweep {
     }
 
     /** Locked until the commit; cases another sweep holds are skipped, not waited for. */
-    private List<Appeal> claimOverdue(Instant now) {
+    private List<Appeal> claimOverdue(Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<Long> ids = em.createNativeQuery("SELECT id FROM appeal WHERE due_at <= ?1 ORDER BY due_at LIMIT ?2 "
-                + "FOR UPDATE SKIP LOCKED", Long.class).setParameter(1, now).setParameter(2, BATCH).getResultList();
+                + "FOR UPDATE SKIP LOCKED", Long.class).setParameter(1, now).setParameter(2, limit).getResultList();
         return ids.isEmpty() ? List.of() : Appeal.list("id in ?1", ids);
     }
 
