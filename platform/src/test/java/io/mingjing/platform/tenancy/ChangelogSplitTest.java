@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The county changelog split into one file per feature is, to Liquibase, the single file it was: a
  * county migrated by the old {@code db/tenant.xml} (commit b9f5a97, a test resource) has nothing to
- * apply under the new master, and every checksum still matches.
+ * apply under the new master but the change sets written since the split, and every checksum still matches.
  */
 class ChangelogSplitTest {
 
@@ -55,16 +56,23 @@ class ChangelogSplitTest {
         Postgres.exec("postgres", "DROP ROLE IF EXISTS " + SCHEMA, "DROP ROLE IF EXISTS " + PLUGIN_LOGIN);
     }
 
+    /** Features added after the split (their change set ids' prefixes): a county of the old file has yet to run them. */
+    static final Set<String> SINCE_THE_SPLIT = Set.of("approval-");
+
     @Test
-    void theNewMasterAppliesNothingToACountyOfTheOldFileAndValidates() throws Exception {
+    void theNewMasterAppliesNothingOldToACountyOfTheOldFileAndValidates() throws Exception {
         try (Connection c = county()) {
             Liquibase master = liquibase(c, new ClassLoaderResourceAccessor(getClass().getClassLoader()));
-            assertEquals(List.of(), master.listUnrunChangeSets(new Contexts(), new LabelExpression()));
+            List<String> unrunOld = master.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                    .filter(cs -> SINCE_THE_SPLIT.stream().noneMatch(cs.getId()::startsWith))
+                    .map(ChangeSet::toString).toList();
+            assertEquals(List.of(), unrunOld);
             master.validate();
             int before = applied(c);
+            int added = master.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
             master.update(new Contexts(), new LabelExpression());
-            assertEquals(before, applied(c));
-            assertEquals(before, master.getDatabaseChangeLog().getChangeSets().size());
+            assertEquals(before + added, applied(c));
+            assertEquals(before + added, master.getDatabaseChangeLog().getChangeSets().size());
         }
     }
 
