@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.approval.ApprovalRequests.NewApproval;
-import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
@@ -67,7 +66,7 @@ public class DemoApprovals {
         byte[] bytes = Files.readAllBytes(yaml);
         File file = YAML.readValue(bytes, File.class);
         scope.run(tenant, () -> {
-            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", ACTION, AuditEntry.sha256(bytes)) > 0) {
+            if (audit.records(ACTION, bytes)) {
                 return;
             }
             for (SealSpec s : file.seals() == null ? List.<SealSpec>of() : file.seals()) {

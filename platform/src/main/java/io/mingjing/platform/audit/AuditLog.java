@@ -25,6 +25,14 @@ public class AuditLog {
     public record Draft(String actor, String action, String entity, String entityId, byte[] payload) {
     }
 
+    /**
+     * Whether the public chain already records {@code action} over exactly these bytes: a county file
+     * (descriptor, demo seed) applied before is not applied, nor audited, again.
+     */
+    public boolean records(String action, byte[] payload) {
+        return AuditEntry.count("action = ?1 and payloadDigest = ?2", action, AuditRecord.sha256(payload)) > 0;
+    }
+
     /** @return the new entry of the public chain, whose hash is the receipt for the write */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord append(String actor, String action, String entity, String entityId, byte[] payload) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.appeal.DemoAppeals;
 import io.mingjing.platform.approval.CountyWorkflows;
 import io.mingjing.platform.approval.DemoApprovals;
-import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
 import io.mingjing.platform.staff.StaffService;
@@ -53,6 +53,8 @@ public class Descriptors {
     TenantRegistry registry;
     @Inject
     TenantScope scope;
+    @Inject
+    AuditLog audit;
     @Inject
     OrgUnitImport orgUnits;
     @Inject
@@ -119,9 +121,8 @@ public class Descriptors {
             return;
         }
         byte[] csv = Files.readAllBytes(file);
-        String digest = AuditEntry.sha256(csv);
         scope.run(id, () -> {
-            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", action, digest) == 0) {
+            if (!audit.records(action, csv)) {
                 importer.accept(csv);
             }
         });
