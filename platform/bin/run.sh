@@ -37,6 +37,7 @@ cat <<TXT
   County portals:   $(for c in $counties; do printf '\n                    http://127.0.0.1:8080/t/%s/' "$c"; done)
   County logins:    admin / admin · cadre, supervisor, bookkeeper, town, dept, inspector / demo123
                     villagers: phone / last 6 of the ID number (tenants/<county>/residents.csv), e.g. yiwu 13507820001 / 100004
+  Staff pages:      http://127.0.0.1:8080/t/yiwu/staff   (三资审批, disclosures, cases: cadre / demo123)
   Operator API:     http://127.0.0.1:8080/api/platform/tenants   (operator / operator, realm mingjing-platform)
   Audit check:      http://127.0.0.1:8080/api/t/yiwu/audit/verify
   OpenAPI:          http://127.0.0.1:8080/q/openapi
