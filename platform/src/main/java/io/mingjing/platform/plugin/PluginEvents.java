@@ -104,7 +104,7 @@ public class PluginEvents implements Subscriptions {
      * delivery is claimed with a row lock and a lease before it is handed over, so replicas share the
      * work instead of repeating it.
      */
-    @Scheduled(every = "${mingjing.events.every:250ms}", delayed = "5s",
+    @Scheduled(every = "${mingjing.events.every:1s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollEverywhere() {
         Set<String> counties = new java.util.TreeSet<>();
