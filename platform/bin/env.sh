@@ -71,8 +71,9 @@ start_keycloak() {
   cp "$ROOT"/platform/src/main/keycloak/import/*.json "$home/data/import/"
   [ -d "$ROOT/platform/src/main/keycloak/themes" ] && cp -r "$ROOT"/platform/src/main/keycloak/themes/* "$home/themes/"
   ensure_database "$db" keycloak
+  # Keycloak's management port is PORT+1000: PORT+820 was :9000 for :8180, the platform's own management port.
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    "$home/bin/kc.sh" start-dev --http-port="$port" --http-management-port=$((port + 820)) --health-enabled=true \
+    "$home/bin/kc.sh" start-dev --http-port="$port" --http-management-port=$((port + 1000)) --health-enabled=true \
     --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" --db-username=keycloak --db-password=keycloak \
     --import-realm > "$log" 2>&1 &
   KC_PID=$!
