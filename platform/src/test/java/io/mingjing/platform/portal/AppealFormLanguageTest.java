@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.testing.Browser;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.TransparencyCounty;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +60,11 @@ class AppealFormLanguageTest {
         Matcher han = HAN.matcher(english);
         assertFalse(han.find(), () -> "Chinese on the English form: " + han.group() + " in " + english);
 
+        String receipt = file(cadre, Browser.token(page(cadre, "/appeals/new")), "路灯不亮");
+        assertTrue(receipt.contains("Tracking number: <strong>") && receipt.contains("Progress appears in your <a"),
+                receipt);
+        assertFalse(HAN.matcher(words(receipt).replace("路灯不亮", "")).find(), receipt);
+
         String chinese = words(page(cadre, "/lang/zh?back=/t/" + c.id + "/appeals/new"));
         assertTrue(chinese.contains("代为登记") && chinese.contains("提建议"), chinese);
         Matcher latin = LATIN_WORD.matcher(chinese);
@@ -85,6 +91,23 @@ class AppealFormLanguageTest {
 
     private String page(Browser browser, String path) throws Exception {
         HttpResponse<String> r = browser.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + path)));
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    /** Files a complaint through the portal's multipart form as a browser sends it; answers the receipt. */
+    private String file(Browser browser, String token, String subject) throws Exception {
+        String boundary = "----mj" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        java.util.Map.of("_csrf", token, "kind", "COMPLAINT", "category", "village-affairs", "village",
+                People.VILLAGE_X, "subject", subject, "body", "晚上看不见").forEach((name, value) -> body.append("--")
+                .append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> r = browser.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + "/appeals/new"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", base())
+                .header("Accept", HTML).POST(HttpRequest.BodyPublishers.ofString(body.toString(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }
