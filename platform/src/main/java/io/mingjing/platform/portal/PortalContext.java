@@ -42,11 +42,15 @@ public class PortalContext {
 
     public String lang() {
         var c = request.getCookie(LANG_COOKIE);
-        if (c != null) {
-            return "en".equals(c.getValue()) ? "en" : "zh";
+        return lang(c == null ? null : c.getValue(), request.getHeader("Accept-Language"));
+    }
+
+    /** The reader's choice (the language cookie) wins over the browser's Accept-Language; else Chinese. */
+    public static String lang(String cookie, String acceptLanguage) {
+        if (cookie != null) {
+            return "en".equals(cookie) ? "en" : "zh";
         }
-        String accept = request.getHeader("Accept-Language");
-        return accept != null && accept.toLowerCase().startsWith("en") ? "en" : "zh";
+        return acceptLanguage != null && acceptLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
     }
 
     /** The village this browser last opened in this county, if it still exists. */

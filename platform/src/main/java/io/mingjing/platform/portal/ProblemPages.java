@@ -5,6 +5,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -16,7 +18,7 @@ public class ProblemPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance problem(Problem problem, String home);
+        static native TemplateInstance problem(Problem problem, String home, Texts texts);
     }
 
     @ServerResponseFilter
@@ -25,9 +27,16 @@ public class ProblemPages {
         if (response.getEntity() instanceof Problem problem && path.startsWith("/t/") && wantsHtml(request)) {
             String[] segments = path.split("/");
             String home = segments.length > 2 ? "/t/" + segments[2] + "/" : "/";
-            response.setEntity(Templates.problem(problem, home).render(), null,
+            response.setEntity(Templates.problem(problem, home, texts(request)).render(), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
+    }
+
+    /** The problem page has no {@link Page}; it speaks the language the reader chose like every portal page. */
+    private static Texts texts(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(PortalContext.LANG_COOKIE);
+        return Texts.of(PortalContext.lang(cookie == null ? null : cookie.getValue(),
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     private static boolean wantsHtml(ContainerRequestContext request) {
