@@ -559,6 +559,10 @@ class ApprovalTest {
                 "village", X, "title", "用印", "document", "x", "seal", "99999", "purpose", "y")).statusCode());
         assertEquals(400, send(phone, "/staff/approvals/new", Browser.token(sealForm), Map.of("kind", "NOPE"))
                 .statusCode());
+        phone.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + t + "/lang/en?back=/t/" + t + "/")));
+        String english = page(phone, "/staff/approvals/new?kind=LABOUR");
+        assertTrue(english.contains("<label for=\"f-workers\">Workers (one a line: name mobile)</label>")
+                && !english.contains("务工人员") && !english.contains("日工资"), english);
     }
 }
 
