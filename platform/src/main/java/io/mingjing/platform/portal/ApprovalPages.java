@@ -1,5 +1,6 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.approval.Approval;
 import io.mingjing.platform.approval.ApprovalFeature;
 import io.mingjing.platform.approval.ApprovalKind;
 import io.mingjing.platform.approval.ApprovalLists;
@@ -7,6 +8,7 @@ import io.mingjing.platform.approval.ApprovalRequests;
 import io.mingjing.platform.approval.ApprovalService;
 import io.mingjing.platform.approval.ApprovalState;
 import io.mingjing.platform.approval.ApprovalView;
+import io.mingjing.platform.approval.Seals;
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.feature.OfFeature;
 import io.mingjing.platform.input.Choices;
@@ -24,16 +26,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 /**
  * 三资审批 on a phone, without JavaScript: the staff list by kind, state and time-limit colour, the
- * approver's queue, the one form through its stages with its timeline, the decision, a payment's
- * filing, and the seal register. The service does the checking.
+ * approver's queue, the one form through its stages with its timeline, the decision, any kind's
+ * filing and each later stage's form, and the seal register. The service does the checking.
  */
 @OfFeature(ApprovalFeature.ID)
 @Path("/t/{tenant}/staff/approvals")
@@ -45,9 +47,10 @@ public class ApprovalPages {
     static class Templates {
         static native TemplateInstance list(Page p, String heading, ApprovalView.Page page, String query);
 
-        static native TemplateInstance one(Page p, ApprovalView a);
+        static native TemplateInstance one(Page p, ApprovalView a, String section, List<ApprovalForms.Field> fields);
 
-        static native TemplateInstance file(Page p);
+        static native TemplateInstance file(Page p, ApprovalKind kind, List<ApprovalKind> kinds,
+                List<ApprovalForms.Field> fields);
 
         static native TemplateInstance seals(Page p, List<Map<String, Object>> register);
     }
@@ -58,6 +61,8 @@ public class ApprovalPages {
     ApprovalLists lists;
     @Inject
     ApprovalService approvals;
+    @Inject
+    Seals seals;
 
     @GET
     public TemplateInstance list(@QueryParam("kind") String kind, @QueryParam("state") String state,
@@ -75,30 +80,44 @@ public class ApprovalPages {
         return Templates.list(ctx.page(null), "approval.queue", lists.queue(before, 20), "");
     }
 
+    /** Without a kind the kind picker; with one its filing form. */
     @GET
     @Path("/new")
-    public TemplateInstance fileForm() {
-        return Templates.file(ctx.page(null));
+    public TemplateInstance fileForm(@QueryParam("kind") String kind, @QueryParam("village") String village) {
+        Page p = ctx.page(null);
+        ApprovalKind k = Choices.of(ApprovalKind.class, "kind", kind);
+        if (k == null) {
+            return Templates.file(p, null, List.of(ApprovalKind.values()), List.of());
+        }
+        String place = village != null ? village : p.caller().orgUnit();
+        List<ApprovalForms.Option> sealOptions = k == ApprovalKind.SEAL ? sealOptions(place) : List.of();
+        return Templates.file(p, k, List.of(), ApprovalForms.filing(k, place, sealOptions));
     }
 
-    /** A payment request from the phone (the other kinds go through the API until their forms come). */
+    /** A village's seals for the select; none when the caller is of no village (the select then says so). */
+    private List<ApprovalForms.Option> sealOptions(String village) {
+        if (village == null) {
+            return List.of();
+        }
+        try {
+            return seals.list(village).stream().map(s -> new ApprovalForms.Option(String.valueOf(s.id()), s.name()))
+                    .toList();
+        } catch (ProblemException e) {
+            return List.of();
+        }
+    }
+
+    /** Any kind's filing, read into the API's request: the same service and the same checks. */
     @POST
     @Path("/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response file(@FormParam("village") String village, @FormParam("title") String title,
-            @FormParam("amount") String amount, @FormParam("payeeName") String payeeName,
-            @FormParam("payeePhone") String payeePhone, @FormParam("purpose") String purpose,
-            @FormParam("budgetLine") String budgetLine) {
-        BigDecimal value;
-        try {
-            value = amount == null || amount.isBlank() ? null : new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(400, "The amount is not a number.", Map.of("amount", "must be yuan, e.g. 1650.00"));
+    public Response file(MultivaluedMap<String, String> form) {
+        ApprovalKind kind = Choices.of(ApprovalKind.class, "kind", form.getFirst("kind"));
+        if (kind == null) {
+            throw ProblemException.invalid(400, "Say which kind of approval.", Map.of("kind",
+                    "is required: one of PAYMENT, LABOUR, PROCUREMENT, PROJECT, SEAL"));
         }
-        long id = approvals.file(new ApprovalRequests.NewApproval(ApprovalKind.PAYMENT, village, title, value,
-                new ApprovalRequests.Party(payeeName, payeePhone == null || payeePhone.isBlank() ? null : payeePhone),
-                purpose, budgetLine, null, null, null, null, null, null, null)).id;
-        return backTo(id);
+        return backTo(approvals.file(ApprovalForms.filing(kind, form)).id);
     }
 
     @GET
@@ -110,7 +129,36 @@ public class ApprovalPages {
     @GET
     @Path("/{id}")
     public TemplateInstance one(@PathParam("id") long id) {
-        return Templates.one(ctx.page(null), lists.view(approvals.readable(id)));
+        Page p = ctx.page(null);
+        Approval a = approvals.readable(id);
+        ApprovalView v = lists.view(a);
+        String section = awaitedForm(a, v, p);
+        return Templates.one(p, v, section, section == null ? List.of() : ApprovalForms.stage(section, filing(a)));
+    }
+
+    /** A later stage's form (declaration, quotes, award …) from its page, through the API's checks. */
+    @POST
+    @Path("/{id}/forms/{section}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response form(@PathParam("id") long id, @PathParam("section") String section,
+            MultivaluedMap<String, String> form) {
+        Approval a = approvals.readable(id);
+        approvals.submitForm(id, section, ApprovalForms.stage(section, filing(a), form));
+        return backTo(id);
+    }
+
+    /** The form the approval waits for, shown to its filer only (the service checks again). */
+    private static String awaitedForm(Approval a, ApprovalView v, Page p) {
+        if (a.state != ApprovalState.AWAITING_INPUT || !java.util.Objects.equals(p.caller().userId(), a.filerUserId)) {
+            return null;
+        }
+        return v.stages().stream().filter(ApprovalView.StageView::current).map(ApprovalView.StageView::form)
+                .filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> filing(Approval a) {
+        return a.data.get("filing") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @POST

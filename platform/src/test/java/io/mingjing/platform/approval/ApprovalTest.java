@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Browser;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
@@ -20,9 +21,14 @@ import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -469,4 +475,94 @@ class ApprovalTest {
         given().auth().oauth2(town).post("/api/t/" + t + "/disclosures/" + disclosure + "/publish").then()
                 .statusCode(200).body("status", equalTo("PUBLISHED"));
     }
+
+    private String base() {
+        return "http://127.0.0.1:" + RestAssured.port;
+    }
+
+    private String page(Browser phone, String path) throws Exception {
+        HttpResponse<String> r = phone.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + t + path)));
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    /** Sends a page's form as the browser does: its token, its own origin; follows the redirect. */
+    private HttpResponse<String> send(Browser phone, String path, String token, Map<String, String> fields)
+            throws Exception {
+        StringBuilder body = new StringBuilder("_csrf=" + enc(token));
+        fields.forEach((k, v) -> body.append('&').append(enc(k)).append('=').append(enc(v)));
+        return phone.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + t + path)).header("Origin", base())
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static long idOf(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        String path = r.uri().getPath();
+        assertTrue(path.matches(".*/staff/approvals/\\d+$"), path);
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void aBookkeeperFilesLabourDeclaresItsDaysAndFilesASealUseFromThePhonePages() throws Exception {
+        Browser phone = new Browser();
+        assertEquals(200, phone.logIn(base(), t, "bk-x", "Test-pass-1").statusCode());
+        String picker = page(phone, "/staff/approvals/new");
+        for (ApprovalKind k : ApprovalKind.values()) {
+            assertTrue(picker.contains("/staff/approvals/new?kind=" + k.name()), picker);
+        }
+        String form = page(phone, "/staff/approvals/new?kind=LABOUR");
+        assertTrue(form.contains("<label for=\"f-workers\">") && form.contains("id=\"f-workers\"")
+                && form.contains("id=\"f-dailyRate\"") && form.contains("value=\"" + X + "\""), form);
+        LocalDate today = LocalDate.now();
+        Map<String, String> labour = new HashMap<>(Map.of("kind", "LABOUR", "village", X, "title", "河道清理务工",
+                "workers", "张三 13800000001\r\n王五\r\n", "plannedStart", today.minusDays(3).toString(),
+                "plannedEnd", today.plusDays(1).toString(), "dailyRate", "150", "purpose", "河道清理"));
+        labour.put("plannedEnd", "明天");
+        HttpResponse<String> bad = send(phone, "/staff/approvals/new", Browser.token(form), labour);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), bad.body());
+        labour.put("plannedEnd", today.plusDays(1).toString());
+        long id = idOf(send(phone, "/staff/approvals/new", Browser.token(form), labour));
+        given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id).then().statusCode(200)
+                .body("kind", equalTo("LABOUR")).body("amount", equalTo(1500.0f)).body("data.filing.workers.name",
+                        equalTo(List.of("张三", "王五")));
+        approve(cadre2, id).then().statusCode(200);
+        approve(supervisor, id).then().statusCode(200).body("state", equalTo("AWAITING_INPUT"));
+        String one = page(phone, "/staff/approvals/" + id);
+        assertTrue(one.contains("/forms/declaration") && one.contains("<label for=\"f-days-0\">张三</label>")
+                && one.contains("<label for=\"f-days-1\">王五</label>"), one);
+        HttpResponse<String> tooMany = send(phone, "/staff/approvals/" + id + "/forms/declaration",
+                Browser.token(one), Map.of("days.0", "6", "days.1", "4"));
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        assertEquals(id, idOf(send(phone, "/staff/approvals/" + id + "/forms/declaration", Browser.token(one),
+                Map.of("days.0", "5", "days.1", "4", "note", "按考勤表"))));
+        given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id).then().statusCode(200)
+                .body("state", equalTo("PENDING")).body("amount", equalTo(1350.0f));
+        assertTrue(!page(phone, "/staff/approvals/" + id).contains("/forms/"), "the form is done");
+
+        long seal = seal();
+        String sealForm = page(phone, "/staff/approvals/new?kind=SEAL");
+        assertTrue(sealForm.contains("<option value=\"" + seal + "\">村民委员会公章</option>")
+                && sealForm.contains("<label for=\"f-seal\">"), sealForm);
+        long use = idOf(send(phone, "/staff/approvals/new", Browser.token(sealForm), Map.of("kind", "SEAL",
+                "village", X, "title", "用印申请", "document", "土地流转合同", "seal", String.valueOf(seal),
+                "purpose", "合同盖章")));
+        given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + use).then().statusCode(200)
+                .body("kind", equalTo("SEAL")).body("state", equalTo("PENDING")).body("data.filing.seal",
+                        equalTo((int) seal));
+        assertEquals(422, send(phone, "/staff/approvals/new", Browser.token(sealForm), Map.of("kind", "SEAL",
+                "village", X, "title", "用印", "document", "x", "seal", "99999", "purpose", "y")).statusCode());
+        assertEquals(400, send(phone, "/staff/approvals/new", Browser.token(sealForm), Map.of("kind", "NOPE"))
+                .statusCode());
+        phone.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + t + "/lang/en?back=/t/" + t + "/")));
+        String english = page(phone, "/staff/approvals/new?kind=LABOUR");
+        assertTrue(english.contains("<label for=\"f-workers\">Workers (one a line: name mobile)</label>")
+                && !english.contains("务工人员") && !english.contains("日工资"), english);
+    }
 }
+

@@ -52,7 +52,8 @@ class PortalBrowserTest {
     /** A village cadre's pages. */
     static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
-            "/t/yiwu/staff/approvals/seals");
+            "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
+            "/t/yiwu/staff/approvals/new?kind=SEAL");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
