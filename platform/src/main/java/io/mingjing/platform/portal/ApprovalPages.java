@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * 三资审批 on a phone, without JavaScript: the staff list by kind, state and time-limit colour, the
@@ -47,7 +48,9 @@ public class ApprovalPages {
     static class Templates {
         static native TemplateInstance list(Page p, String heading, ApprovalView.Page page, String query);
 
-        static native TemplateInstance one(Page p, ApprovalView a, String section, List<ApprovalForms.Field> fields);
+        /** @param mine the caller filed it: they fill in its forms, resubmit it when returned and record its payment */
+        static native TemplateInstance one(Page p, ApprovalView a, String section, List<ApprovalForms.Field> fields,
+                boolean mine);
 
         static native TemplateInstance file(Page p, ApprovalKind kind, List<ApprovalKind> kinds,
                 List<ApprovalForms.Field> fields);
@@ -132,8 +135,10 @@ public class ApprovalPages {
         Page p = ctx.page(null);
         Approval a = approvals.readable(id);
         ApprovalView v = lists.view(a);
-        String section = awaitedForm(a, v, p);
-        return Templates.one(p, v, section, section == null ? List.of() : ApprovalForms.stage(section, filing(a)));
+        boolean mine = Objects.equals(p.caller().userId(), a.filerUserId);
+        String section = mine ? awaitedForm(a, v) : null;
+        return Templates.one(p, v, section, section == null ? List.of() : ApprovalForms.stage(section, filing(a)),
+                mine && (a.state == ApprovalState.RETURNED || a.state == ApprovalState.APPROVED && a.kind.payable()));
     }
 
     /** A later stage's form (declaration, quotes, award …) from its page, through the API's checks. */
@@ -148,8 +153,8 @@ public class ApprovalPages {
     }
 
     /** The form the approval waits for, shown to its filer only (the service checks again). */
-    private static String awaitedForm(Approval a, ApprovalView v, Page p) {
-        if (a.state != ApprovalState.AWAITING_INPUT || !java.util.Objects.equals(p.caller().userId(), a.filerUserId)) {
+    private static String awaitedForm(Approval a, ApprovalView v) {
+        if (a.state != ApprovalState.AWAITING_INPUT) {
             return null;
         }
         return v.stages().stream().filter(ApprovalView.StageView::current).map(ApprovalView.StageView::form)
@@ -168,6 +173,24 @@ public class ApprovalPages {
             @FormParam("note") String note) {
         ApprovalRequests.Action a = Choices.of(ApprovalRequests.Action.class, "action", action);
         approvals.decide(id, new ApprovalRequests.Decision(a, seq, note == null || note.isBlank() ? null : note));
+        return backTo(id);
+    }
+
+    /** 非现金支付: the filer records the bank's reference of the transfer (time: now). */
+    @POST
+    @Path("/{id}/payment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pay(@PathParam("id") long id, @FormParam("bankRef") String bankRef) {
+        approvals.pay(id, new ApprovalRequests.Payment(bankRef == null ? null : bankRef.strip(), null));
+        return backTo(id);
+    }
+
+    /** The filer sends a returned approval on again after correcting it. */
+    @POST
+    @Path("/{id}/resubmission")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resubmit(@PathParam("id") long id, @FormParam("note") String note) {
+        approvals.resubmit(id, note == null || note.isBlank() ? null : note.strip());
         return backTo(id);
     }
 

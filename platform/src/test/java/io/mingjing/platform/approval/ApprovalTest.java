@@ -507,6 +507,28 @@ class ApprovalTest {
         return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
     }
 
+    /** The filer's own steps on the approval's page: resubmit it when returned, record the transfer when approved. */
+    private void returnedThenResubmittedAndPaidFromThePhone(Browser phone) throws Exception {
+        long id = fileOk(payment(1000));
+        act(cadre2, id, "RETURN", seq(id), "发票抬头有误").then().statusCode(200).body("state", equalTo("RETURNED"));
+        String returned = page(phone, "/staff/approvals/" + id);
+        assertTrue(returned.contains("/resubmission") && !returned.contains("/payment\""), returned);
+        assertEquals(id, idOf(send(phone, "/staff/approvals/" + id + "/resubmission", Browser.token(returned),
+                Map.of("note", "已换开发票"))));
+        approve(cadre2, id).then().statusCode(200);
+        approve(supervisor, id).then().statusCode(200);
+        approve(cadre3, id).then().statusCode(200).body("state", equalTo("APPROVED"));
+        String approved = page(phone, "/staff/approvals/" + id);
+        assertTrue(approved.contains("/payment\"") && approved.contains("<label for=\"bankRef\">"), approved);
+        assertEquals(400, send(phone, "/staff/approvals/" + id + "/payment", Browser.token(approved),
+                Map.of("bankRef", "x")).statusCode());
+        assertEquals(id, idOf(send(phone, "/staff/approvals/" + id + "/payment", Browser.token(approved),
+                Map.of("bankRef", "ABC-20241201-7"))));
+        given().auth().oauth2(bookkeeper).get("/api/t/" + t + "/approvals/" + id).then().statusCode(200)
+                .body("state", equalTo("PAID")).body("bankRef", equalTo("ABC-20241201-7"));
+        assertTrue(!page(phone, "/staff/approvals/" + id).contains("/payment\""), "paid once");
+    }
+
     @Test
     void aBookkeeperFilesLabourDeclaresItsDaysAndFilesASealUseFromThePhonePages() throws Exception {
         Browser phone = new Browser();
@@ -559,6 +581,7 @@ class ApprovalTest {
                 "village", X, "title", "用印", "document", "x", "seal", "99999", "purpose", "y")).statusCode());
         assertEquals(400, send(phone, "/staff/approvals/new", Browser.token(sealForm), Map.of("kind", "NOPE"))
                 .statusCode());
+        returnedThenResubmittedAndPaidFromThePhone(phone);
         phone.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + t + "/lang/en?back=/t/" + t + "/")));
         String english = page(phone, "/staff/approvals/new?kind=LABOUR");
         assertTrue(english.contains("<label for=\"f-workers\">Workers (one a line: name mobile)</label>")
