@@ -43,6 +43,11 @@ public class ApprovalOverdue implements OverdueCases {
     }
 
     @Override
+    public String feature() {
+        return ApprovalFeature.ID;
+    }
+
+    @Override
     public int yellow(Instant now) {
         return Approval.update("sla = ?1, yellowAt = null where sla = ?2 and yellowAt <= ?3", SlaState.YELLOW,
                 SlaState.GREEN, now);

@@ -12,6 +12,14 @@ public interface OverdueCases {
     /** The kind's name in logs. */
     String kind();
 
+    /**
+     * The built-in feature whose switch pauses this clock: a county that switched the feature off
+     * sees none of its pages, so it gets no warnings or escalations about it either. Null: always on.
+     */
+    default String feature() {
+        return null;
+    }
+
     /** Turns GREEN cases whose yellow time has come YELLOW; @return how many. */
     int yellow(Instant now);
 

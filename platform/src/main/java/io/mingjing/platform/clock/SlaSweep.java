@@ -3,6 +3,7 @@ package io.mingjing.platform.clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.mingjing.platform.feature.FeatureSwitches;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,8 @@ public class SlaSweep {
     TenantScope scope;
     @Inject
     Instance<OverdueCases> kinds;
+    @Inject
+    FeatureSwitches switches;
     @ConfigProperty(name = "mingjing.sla.sweep-every", defaultValue = "30s")
     Duration every;
 
@@ -70,6 +73,9 @@ public class SlaSweep {
         int yellow = 0;
         int escalated = 0;
         for (OverdueCases kind : kinds) {
+            if (kind.feature() != null && !switches.on(tenantId, kind.feature())) {
+                continue;
+            }
             yellow += scope.call(tenantId, () -> kind.yellow(now));
             int batch;
             do {

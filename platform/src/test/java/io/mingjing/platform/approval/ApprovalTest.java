@@ -356,12 +356,25 @@ class ApprovalTest {
         given().auth().oauth2(cadre2).get("/api/t/" + t + "/approvals/" + id).then().body("sla", equalTo("YELLOW"));
         Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".approval SET due_at = now() - interval '1 minute' "
                 + "WHERE id = " + id);
+        switchApprovals(false);
+        try {
+            sweep.sweep(t, Instant.now());
+            assertEquals(0, count("SELECT count(*) FROM $s.approval WHERE id = " + id + " AND sla = 'RED'"),
+                    "a county that switched approvals off gets no escalations about them");
+        } finally {
+            switchApprovals(true);
+        }
         assertTrue(sweep.sweep(t, Instant.now()).escalated() >= 1);
         given().auth().oauth2(town).get("/api/t/" + t + "/approvals/" + id).then().body("sla", equalTo("RED"))
                 .body("escalations", equalTo(1)).body("timeline.action", hasItem("overdue"));
         assertEquals(0, sweep.sweep(t, Instant.now()).escalated(), "a second sweep touches nothing");
         given().auth().oauth2(town).get("/api/t/" + t + "/approvals?sla=RED").then().statusCode(200)
                 .body("items.id", hasItem((int) id));
+    }
+
+    private void switchApprovals(boolean on) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enabled", on))
+                .put("/api/t/" + t + "/admin/modules/approvals").then().statusCode(200);
     }
 
     private long seal() {
