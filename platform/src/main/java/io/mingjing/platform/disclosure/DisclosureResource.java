@@ -166,11 +166,7 @@ public class DisclosureResource {
     @Produces(MediaType.WILDCARD)
     @Transactional
     public Response attachment(@PathParam("id") long id, @PathParam("attachment") long attachment) {
-        access.requireRead(service.find(id));
-        DisclosureAttachment a = DisclosureAttachment.findById(attachment);
-        if (a == null || a.disclosureId != id) {
-            throw ProblemException.notFound("No attachment " + attachment + ".");
-        }
+        DisclosureAttachment a = service.attachment(access.requireRead(service.find(id)), attachment);
         return StoredFile.of(a.data, a.filename, null);
     }
 

@@ -266,6 +266,15 @@ public class DisclosureService {
         return x;
     }
 
+    /** One of the disclosure's own files; another disclosure's file is as unknown as a missing one. */
+    public DisclosureAttachment attachment(Disclosure d, long file) {
+        DisclosureAttachment a = DisclosureAttachment.findById(file);
+        if (a == null || !a.disclosureId.equals(d.id)) {
+            throw ProblemException.notFound("No attachment " + file + ".");
+        }
+        return a;
+    }
+
     private static void apply(Disclosure x, Draft d) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (d == null) {

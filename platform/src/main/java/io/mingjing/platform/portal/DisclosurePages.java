@@ -10,7 +10,6 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.policy.PolicyFeature;
 import io.mingjing.platform.policy.PolicyService;
 import io.mingjing.platform.portal.VillagePortal.Link;
-import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -69,11 +68,7 @@ public class DisclosurePages {
     @Produces(MediaType.WILDCARD)
     @Transactional
     public Response file(@PathParam("id") long id, @PathParam("file") long file) {
-        access.requireRead(disclosures.find(id));
-        DisclosureAttachment a = DisclosureAttachment.findById(file);
-        if (a == null || a.disclosureId != id) {
-            throw ProblemException.notFound("No attachment " + file + ".");
-        }
+        DisclosureAttachment a = disclosures.attachment(access.requireRead(disclosures.find(id)), file);
         return StoredFile.of(a.data, a.filename, null);
     }
 
