@@ -350,13 +350,11 @@ class AppealTest {
         String schema = TenantIds.schema(t);
         Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".appeal SET yellow_at = now() - interval '1 minute' "
                 + "WHERE tracking_no = '" + no + "'");
-        var first = sweep.sweep(t, Instant.now());
-        assertTrue(first.yellow() >= 1);
+        sweep.sweep(t, Instant.now()); // the background sweep may have got there first: the state is what counts
         given().auth().oauth2(cadreX).get("/api/t/" + t + "/appeals/" + no).then().body("sla", equalTo("YELLOW"));
         Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".appeal SET due_at = now() - interval '1 minute' "
                 + "WHERE tracking_no = '" + no + "'");
-        var second = sweep.sweep(t, Instant.now());
-        assertTrue(second.escalated() >= 1);
+        sweep.sweep(t, Instant.now());
         given().auth().oauth2(town).get("/api/t/" + t + "/appeals/" + no).then().statusCode(200)
                 .body("sla", equalTo("RED")).body("level", equalTo("TOWN")).body("timeline.action", hasItem("overdue"));
         given().auth().oauth2(cadreX).get("/api/t/" + t + "/inbox").then().body("text", hasItem(containsString(no)));

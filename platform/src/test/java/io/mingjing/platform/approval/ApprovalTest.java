@@ -352,7 +352,7 @@ class ApprovalTest {
         String schema = TenantIds.schema(t);
         Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".approval SET yellow_at = now() - interval '1 minute' "
                 + "WHERE id = " + id);
-        assertTrue(sweep.sweep(t, Instant.now()).yellow() >= 1);
+        sweep.sweep(t, Instant.now()); // the background sweep may have got there first: the state is what counts
         given().auth().oauth2(cadre2).get("/api/t/" + t + "/approvals/" + id).then().body("sla", equalTo("YELLOW"));
         Postgres.exec(DevStack.DATABASE, "UPDATE " + schema + ".approval SET due_at = now() - interval '1 minute' "
                 + "WHERE id = " + id);
@@ -364,7 +364,7 @@ class ApprovalTest {
         } finally {
             switchApprovals(true);
         }
-        assertTrue(sweep.sweep(t, Instant.now()).escalated() >= 1);
+        sweep.sweep(t, Instant.now());
         given().auth().oauth2(town).get("/api/t/" + t + "/approvals/" + id).then().body("sla", equalTo("RED"))
                 .body("escalations", equalTo(1)).body("timeline.action", hasItem("overdue"));
         assertEquals(0, sweep.sweep(t, Instant.now()).escalated(), "a second sweep touches nothing");
