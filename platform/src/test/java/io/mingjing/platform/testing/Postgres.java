@@ -29,6 +29,15 @@ public final class Postgres {
         }
     }
 
+    /** The first column of the first row of a query run as superuser, as text. */
+    public static String query(String database, String sql) {
+        try (Connection c = admin(database); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** A fresh database owned by a login role, which may create roles as the platform does. */
     public static void recreate(String database, String owner) {
         exec("postgres",

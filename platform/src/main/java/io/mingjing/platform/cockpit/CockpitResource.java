@@ -1,0 +1,41 @@
+package io.mingjing.platform.cockpit;
+
+import io.mingjing.platform.feature.OfFeature;
+import io.mingjing.platform.portal.PortalContext;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The cockpit as data: a unit's figures over a period, and the same as a spreadsheet. */
+@OfFeature(CockpitFeature.ID)
+@Path("/api/t/{tenant}/cockpit")
+@Authenticated
+public class CockpitResource {
+
+    @Inject
+    Cockpit cockpit;
+    @Inject
+    PortalContext ctx;
+
+    /** @param unit {@code county} (default for county-wide staff), a town's or a village's code; from, to: days, inclusive */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public CockpitView figures(@PathParam("tenant") String tenant, @QueryParam("unit") String unit,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return cockpit.view(unit, Period.day(from, "from"), Period.day(to, "to"), ctx.lang(), "/t/" + tenant);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(CockpitExport.XLSX)
+    public Response export(@PathParam("tenant") String tenant, @QueryParam("unit") String unit,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return CockpitExport.response(figures(tenant, unit, from, to));
+    }
+}
