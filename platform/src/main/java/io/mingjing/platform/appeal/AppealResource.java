@@ -110,8 +110,10 @@ public class AppealResource {
     @GET
     @Path("/appeals")
     @Authenticated
-    public List<AppealView> list(@QueryParam("state") AppealState state) {
-        return appeals.visible(state);
+    public List<AppealView> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
+            @QueryParam("category") String category, @QueryParam("sla") String sla, @QueryParam("unit") String unit,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return appeals.visible(AppealFilter.parse(state, kind, category, sla, unit, from, to));
     }
 
     @GET

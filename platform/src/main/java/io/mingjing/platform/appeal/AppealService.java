@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,19 +119,24 @@ public class AppealService {
 
     /** The cases the caller may see, newest first: all for inspectors, their places' for staff, their own else. */
     @Transactional
-    public List<AppealView> visible(AppealState state) {
+    public List<AppealView> visible(AppealFilter filter) {
         Caller c = caller.get();
-        String stateClause = state == null ? "" : " and state = '" + state.name() + "'";
+        Map<String, Object> params = new HashMap<>();
+        String narrowed = filter.where(params) + " order by createdAt desc";
         List<Appeal> cases;
         if (c.hasRole(Role.INSPECTOR)) {
-            cases = Appeal.list("1 = 1" + stateClause + " order by createdAt desc");
+            cases = Appeal.find("1 = 1" + narrowed, params).page(0, 200).list();
         } else if (c.hasRole(Role.TENANT_ADMIN) || c.hasRole(Role.DEPARTMENT_STAFF)) {
-            cases = Appeal.list("kind <> ?1" + stateClause + " order by createdAt desc", AppealKind.REPORT);
+            params.put("report", AppealKind.REPORT);
+            cases = Appeal.find("kind <> :report" + narrowed, params).page(0, 200).list();
         } else if (c.isStaff() && c.orgUnit() != null) {
-            cases = Appeal.list("kind <> ?1 and (village = ?2 or village in (select o.code from OrgUnit o where "
-                    + "o.parentCode = ?2))" + stateClause + " order by createdAt desc", AppealKind.REPORT, c.orgUnit());
+            params.put("report", AppealKind.REPORT);
+            params.put("own", c.orgUnit());
+            cases = Appeal.find("kind <> :report and (village = :own or village in (select o.code from OrgUnit o where "
+                    + "o.parentCode = :own))" + narrowed, params).page(0, 200).list();
         } else {
-            cases = Appeal.list("appellantUserId = ?1" + stateClause + " order by createdAt desc", c.userId());
+            params.put("me", c.userId());
+            cases = Appeal.find("appellantUserId = :me" + narrowed, params).page(0, 200).list();
         }
         return cases.stream().filter(access::mayRead).limit(200)
                 .map(a -> AppealView.of(a, access.maySeeAppellant(a), false, null)).toList();

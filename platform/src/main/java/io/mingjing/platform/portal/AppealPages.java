@@ -4,6 +4,7 @@ import io.mingjing.platform.appeal.AppealUploads;
 import io.mingjing.platform.limit.FilingLimits;
 import io.mingjing.platform.limit.WorkProofs;
 import io.mingjing.platform.appeal.AppealCategory;
+import io.mingjing.platform.appeal.AppealFilter;
 import io.mingjing.platform.appeal.AppealKind;
 import io.mingjing.platform.appeal.AppealRequest;
 import io.mingjing.platform.appeal.AppealService;
@@ -77,9 +78,13 @@ public class AppealPages {
     @Inject
     WorkProofs proofs;
 
+    /** The caller's cases; staff narrow them the way a cockpit figure counts (its drill-down lands here). */
     @GET
-    public TemplateInstance list() {
-        return Templates.list(ctx.page(null), appeals.visible(null));
+    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("kind") String kind,
+            @QueryParam("category") String category, @QueryParam("sla") String sla, @QueryParam("unit") String unit,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return Templates.list(ctx.page(null), appeals.visible(AppealFilter.parse(state, kind, category, sla, unit, from,
+                to)));
     }
 
     @GET

@@ -126,6 +126,16 @@ class CockpitTest {
     }
 
     @Test
+    void aFigureDrillsDownToTheCasesItCounts() {
+        String link = cockpit(town, "?unit=" + X).then().extract().path("headlines.find { it.key == 'red' }.link");
+        assertTrue(link.startsWith("/t/" + t + "/appeals?sla=RED&unit=" + X), link);
+        given().auth().oauth2(town).get("/api/t/" + t + "/appeals?sla=RED&unit=" + X).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].kind", equalTo("COMPLAINT"));
+        given().auth().oauth2(town).get("/api/t/" + t + "/appeals?sla=PURPLE").then().statusCode(400)
+                .body("errors.sla", containsString("GREEN"));
+    }
+
+    @Test
     void aCadreSeesTheirOwnVillageOnly() {
         cockpit(cadreY, "").then().statusCode(200).body("unit", equalTo(Y)).body("level", equalTo("VILLAGE"))
                 .body("units", empty());

@@ -45,7 +45,7 @@ class PortalBrowserTest {
     static final List<String> PUBLIC_PAGES = List.of("/t/yiwu/", "/t/yiwu/v/" + DemoPortal.VILLAGE,
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/finance", "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/inquiries",
             "/t/yiwu/activate", "/t/yiwu/appeals/new", "/t/yiwu/appeals/track", "/t/yiwu/policies",
-            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals");
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals", "/t/yiwu/figures");
     /** A villager's own pages, after logging in. */
     static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds");
@@ -53,7 +53,7 @@ class PortalBrowserTest {
     static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
-            "/t/yiwu/staff/approvals/new?kind=SEAL");
+            "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """

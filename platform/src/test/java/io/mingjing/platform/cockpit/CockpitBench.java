@@ -1,0 +1,171 @@
+package io.mingjing.platform.cockpit;
+
+import static io.restassured.RestAssured.given;
+
+import io.mingjing.platform.figure.FigureRefresh;
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Counties;
+import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.Postgres;
+import io.mingjing.platform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures for docs/benchmarks.md, run by platform/bench/cockpit.sh (not part of the suite: the name does
+ * not end in Test). A county of 20 towns and 200 villages gets 1,000,000 appeals and 1,000,000 approvals
+ * over the past year by SQL, its figures are built once from the marks the triggers left, and then the
+ * cockpit is read over HTTP with real tokens (300 warm-up requests, then 1,000 measured) for the county, a
+ * town and a village; the province view is read with 200 counties' monthly rows.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStack.class)
+class CockpitBench {
+
+    static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    static final int WARM = Integer.getInteger("bench.warm", 300);
+    static final int RUNS = Integer.getInteger("bench.runs", 1000);
+    static final int COUNTIES = Integer.getInteger("bench.counties", 200);
+
+    @Inject
+    FigureRefresh refresh;
+
+    final List<String> out = new ArrayList<>();
+    String t;
+    String s;
+
+    @Test
+    void figures() throws Exception {
+        t = Counties.onboard("ckbench");
+        s = TenantIds.schema(t);
+        String admin = Tokens.countyAdmin(t);
+        People.orgUnits(t, admin);
+        People.staff(t, admin, "insp", Role.INSPECTOR, null);
+        People.staff(t, admin, "town", Role.TOWN_OFFICIAL, People.TOWN);
+        generate();
+        String inspector = Tokens.user(t, "insp");
+        String town = Tokens.user(t, "town");
+        String year = "?from=" + java.time.LocalDate.now().minusDays(364) + "&to=" + java.time.LocalDate.now();
+        read("county cockpit (inspector), a year", inspector, "/api/t/" + t + "/cockpit" + year);
+        read("town cockpit, a year", town, "/api/t/" + t + "/cockpit" + year);
+        read("village cockpit, a year", town, "/api/t/" + t + "/cockpit" + year + "&unit=" + People.VILLAGE_X);
+        province();
+        weight();
+        Path file = Path.of("target", "bench", "cockpit.txt");
+        Files.createDirectories(file.getParent());
+        Files.write(file, out);
+        out.forEach(System.out::println);
+    }
+
+    /** The rows by SQL with the triggers on, as writes would leave them, then one refresh of every marked village-day. */
+    private void generate() {
+        long t0 = System.nanoTime();
+        StringBuilder units = new StringBuilder("INSERT INTO " + s + ".org_unit (code, name, level, parent_code) ");
+        units.append("SELECT '3307829' || lpad(tw::text, 2, '0') || '000', '镇' || tw, 'TOWN', NULL FROM generate_series(10, 29) tw ");
+        units.append("UNION ALL SELECT '3307829' || lpad(tw::text, 2, '0') || lpad(v::text, 3, '0'), tw || '镇' || v || '村', ");
+        units.append("'VILLAGE', '3307829' || lpad(tw::text, 2, '0') || '000' FROM generate_series(10, 29) tw, generate_series(201, 210) v");
+        Postgres.exec(DevStack.DATABASE, units.toString());
+        String villages = "(SELECT array_agg(code ORDER BY code) AS v FROM " + s + ".org_unit WHERE level = 'VILLAGE') vs";
+        Postgres.exec(DevStack.DATABASE, "INSERT INTO " + s + ".appeal (tracking_no, kind, category, subject, body, village, "
+                + "state, level, channel, sla, step_started_at, created_at, closed_at, satisfied, supervised, escalations) "
+                + "SELECT 'B' || i, (ARRAY['COMPLAINT','SUGGESTION','INQUIRY','REPORT'])[1 + i % 4], "
+                + "(ARRAY['village-affairs','environment','discipline'])[1 + i % 3], '批量', '批量', vs.v[1 + i % array_length(vs.v, 1)], "
+                + "CASE WHEN i % 3 = 0 THEN 'RATED' ELSE 'ACCEPTED' END, 'VILLAGE', 'WEB', "
+                + "CASE WHEN i % 50 = 0 THEN 'RED' WHEN i % 10 = 0 THEN 'YELLOW' ELSE 'GREEN' END, now(), "
+                + "now() - (i % 365) * interval '1 day', CASE WHEN i % 3 = 0 THEN now() - (i % 365) * interval '1 day' "
+                + "+ interval '30 hours' END, CASE WHEN i % 3 = 0 THEN i % 7 <> 0 END, i % 40 = 0, (i % 50 = 0)::int "
+                + "FROM generate_series(1, " + ROWS + ") i, " + villages,
+                "INSERT INTO " + s + ".approval (kind, village, town, title, amount, data, state, definition_version, "
+                + "stage, step, seq, required, filed_by, filer_user_id, created_at, updated_at, sla, paid_at) "
+                + "SELECT (ARRAY['PAYMENT','LABOUR','PROCUREMENT','PROJECT','SEAL'])[1 + i % 5], vs.v[1 + i % array_length(vs.v, 1)], "
+                + "NULL, '批量审批', 100 + i % 90000, '{}'::jsonb, CASE WHEN i % 5 < 2 THEN 'PAID' ELSE 'APPROVED' END, "
+                + "1, 0, 0, 1, 1, 'staff:bench', 'bench', now() - (i % 365) * interval '1 day', now(), "
+                + "CASE WHEN i % 100 = 0 THEN 'RED' ELSE 'GREEN' END, CASE WHEN i % 5 < 2 THEN now() END "
+                + "FROM generate_series(1, " + ROWS + ") i, " + villages,
+                "ANALYZE " + s + ".appeal", "ANALYZE " + s + ".approval");
+        double generated = (System.nanoTime() - t0) / 1e9;
+        long marks = Long.parseLong(Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure_dirty"));
+        long t1 = System.nanoTime();
+        int computed = refresh.refresh(t);
+        out.add(String.format("generated %,d appeals and %,d approvals in 200 villages by SQL, the triggers marking "
+                + "%,d village-days, in %.1f s; first refresh of all of them: %,d village-days in %.1f s", ROWS, ROWS,
+                marks, generated, computed, (System.nanoTime() - t1) / 1e9));
+        out.add(String.format("figure rows: %s", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure")));
+    }
+
+    private void read(String what, String token, String path) {
+        for (int i = 0; i < WARM; i++) {
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+        }
+        long[] took = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+            took[i] = (System.nanoTime() - t0) / 1000;
+        }
+        out.add(String.format("%s with %,d appeals and %,d approvals: p50 %.1f ms, p99 %.1f ms (n=%d, %d warm-up; "
+                + "client-side, so an upper bound of server time)", what, ROWS, ROWS, pct(took, 50), pct(took, 99), RUNS, WARM));
+    }
+
+    /** COUNTIES counties' monthly rows written straight into the province table, then the operator's view read. */
+    private void province() {
+        Postgres.exec(DevStack.DATABASE, "INSERT INTO platform.province_figure (county, month, metric, dim, n, total) "
+                + "SELECT 'bench-' || c, date_trunc('month', now())::date - (m || ' months')::interval, f.metric, f.dim, "
+                + "100 + c + m, 1000 FROM generate_series(1, " + COUNTIES + ") c, generate_series(0, 11) m, "
+                + "(SELECT DISTINCT metric, dim FROM " + s + ".figure WHERE unit = 'county' AND metric NOT LIKE 'reports.%') f "
+                + "ON CONFLICT DO NOTHING");
+        String rows = Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM platform.province_figure");
+        String operator = Tokens.operator();
+        String path = "/api/platform/cockpit?from=" + java.time.YearMonth.now().minusMonths(11) + "&to="
+                + java.time.YearMonth.now();
+        for (int i = 0; i < WARM / 3; i++) {
+            given().auth().oauth2(operator).get(path).then().statusCode(200);
+        }
+        long[] took = new long[RUNS / 5];
+        for (int i = 0; i < took.length; i++) {
+            long t0 = System.nanoTime();
+            given().auth().oauth2(operator).get(path).then().statusCode(200);
+            took[i] = (System.nanoTime() - t0) / 1000;
+        }
+        out.add(String.format("province view, %d+ counties × 12 months (%s rows): p50 %.1f ms, p99 %.1f ms (n=%d, %d warm-up)",
+                COUNTIES, rows, pct(took, 50), pct(took, 99), took.length, WARM / 3));
+        Postgres.exec(DevStack.DATABASE, "DELETE FROM platform.province_figure WHERE county LIKE 'bench-%'");
+    }
+
+    /** What a phone downloads on first load of the residents' figures page: the page and its stylesheets and script. */
+    private void weight() throws Exception {
+        long raw = 0;
+        long gz = 0;
+        for (String p : List.of("/t/" + t + "/figures", "/static/portal.css", "/static/cockpit.css", "/static/portal.js")) {
+            byte[] body = given().get(p).then().statusCode(200).extract().asByteArray();
+            raw += body.length;
+            gz += gzip(body);
+        }
+        out.add(String.format("cockpit first load (page, portal.css, cockpit.css, portal.js): %,d bytes, %,d gzipped", raw, gz));
+    }
+
+    private static int gzip(byte[] b) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(o)) {
+            z.write(b);
+        }
+        return o.size();
+    }
+
+    private static double pct(long[] micros, int p) {
+        long[] a = micros.clone();
+        Arrays.sort(a);
+        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
+    }
+}
