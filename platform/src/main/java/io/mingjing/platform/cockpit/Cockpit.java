@@ -6,6 +6,7 @@ import io.mingjing.platform.cockpit.CockpitView.Headline;
 import io.mingjing.platform.cockpit.CockpitView.Place;
 import io.mingjing.platform.cockpit.CockpitView.UnitRow;
 import io.mingjing.platform.disclosure.DisclosureFigures;
+import io.mingjing.platform.feature.FeatureSwitches;
 import io.mingjing.platform.figure.FigureSource;
 import io.mingjing.platform.figure.Figures;
 import io.mingjing.platform.identity.Caller;
@@ -43,9 +44,11 @@ public class Cockpit {
 
     static final Set<String> COUNTY_WIDE = Set.of(Role.TENANT_ADMIN, Role.INSPECTOR, Role.DEPARTMENT_STAFF);
     static final String REPORTS = "reports.";
-    /** What residents see: counts of these metrics, no sums of money paid to people, nothing about reports. */
-    static final Set<String> PUBLIC = Set.of("appeals.kind", "appeals.category", "appeals.sla", "appeals.state",
-            "approvals.kind", "disclosures.published");
+    /** What residents may see, by the county's settings: counts of these metrics, no money paid to people, nothing about reports. */
+    static final Map<String, Set<String>> PUBLIC = Map.of(
+            CockpitFeature.PUBLIC_APPEALS, Set.of("appeals.kind", "appeals.category", "appeals.sla", "appeals.state"),
+            CockpitFeature.PUBLIC_APPROVALS, Set.of("approvals.kind"),
+            CockpitFeature.PUBLIC_DISCLOSURES, Set.of("disclosures.published"));
     /** The charts, in the order a page shows them. */
     static final List<String> CHARTS = List.of("appeals.kind", "appeals.category", "appeals.sla", "appeals.state",
             "reports.category", "reports.sla", "approvals.kind", "approvals.state", "approvals.sla", "approvals.step",
@@ -64,6 +67,8 @@ public class Cockpit {
     Places places;
     @Inject
     Instance<FigureSource> sources;
+    @Inject
+    FeatureSwitches switches;
 
     /** The staff cockpit of a unit (null: the caller's own) over a period (nulls: this year so far). */
     @Transactional
@@ -75,10 +80,16 @@ public class Cockpit {
         return build(u, period(from, to), shown, language, base, true);
     }
 
-    /** The county's figures residents may see: counts only. */
+    /** The county's figures residents may see, as its admin chose: counts only; 404 when it chose none. */
     @Transactional
-    public CockpitView publicView(LocalDate from, LocalDate to, String language, String base) {
-        return build(Figures.COUNTY, period(from, to), PUBLIC::contains, language, base, false);
+    public CockpitView publicView(String county, LocalDate from, LocalDate to, String language, String base) {
+        Map<String, Object> chosen = switches.settings(county, CockpitFeature.ID);
+        Set<String> shown = PUBLIC.entrySet().stream().filter(e -> !Boolean.FALSE.equals(chosen.get(e.getKey())))
+                .flatMap(e -> e.getValue().stream()).collect(Collectors.toSet());
+        if (shown.isEmpty()) {
+            throw ProblemException.notFound("This county publishes no figures.");
+        }
+        return build(Figures.COUNTY, period(from, to), shown::contains, language, base, false);
     }
 
     private CockpitView build(String unit, LocalDate[] period, Predicate<String> shown, String language, String base,

@@ -62,6 +62,7 @@ public class CockpitPages {
     @Path("/figures")
     public TemplateInstance figures(@QueryParam("from") String from, @QueryParam("to") String to) {
         Page p = ctx.page(null);
-        return Templates.figures(p, cockpit.publicView(Period.day(from, "from"), Period.day(to, "to"), p.lang(), p.base()));
+        return Templates.figures(p, cockpit.publicView(p.tenant(), Period.day(from, "from"), Period.day(to, "to"),
+                p.lang(), p.base()));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The cockpit as data: a unit's figures over a period, and the same as a spreadsheet. */
 @OfFeature(CockpitFeature.ID)
@@ -26,6 +27,7 @@ public class CockpitResource {
     /** @param unit {@code county} (default for county-wide staff), a town's or a village's code; from, to: days, inclusive */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A unit's figures over a period, from the rollups: headlines, charts, the units below ranked")
     public CockpitView figures(@PathParam("tenant") String tenant, @QueryParam("unit") String unit,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return cockpit.view(unit, Period.day(from, "from"), Period.day(to, "to"), ctx.lang(), "/t/" + tenant);
@@ -33,6 +35,7 @@ public class CockpitResource {
 
     @GET
     @Path("/export")
+    @Operation(summary = "The same figures as an .xlsx workbook: headlines, one sheet per chart, the ranking")
     @Produces(CockpitExport.XLSX)
     public Response export(@PathParam("tenant") String tenant, @QueryParam("unit") String unit,
             @QueryParam("from") String from, @QueryParam("to") String to) {

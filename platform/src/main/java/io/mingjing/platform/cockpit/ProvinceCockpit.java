@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The province view for the operator: every county's figures from the monthly sums the counties
@@ -41,6 +42,7 @@ public class ProvinceCockpit {
     /** @param from first month ({@code 2026-01}; default January of this year), to last month (default this month) */
     @GET
     @Transactional
+    @Operation(summary = "Every county's figures over whole months, side by side and ranked, from the sums the counties pushed up")
     public ProvinceView counties(@QueryParam("from") String from, @QueryParam("to") String to) {
         YearMonth now = YearMonth.now(Figures.BEIJING);
         YearMonth end = Period.month(to, "to", now);

@@ -1,5 +1,7 @@
 package io.mingjing.platform.feature;
 
+import java.util.Map;
+
 /**
  * Whether a county has switched a built-in feature off, answered from memory on every request. The
  * registry's {@code tenant_module} rows say it (no row means on); the module runtime, which keeps
@@ -10,4 +12,10 @@ public interface FeatureSwitches {
 
     /** @return false only when a county admin or the operator switched the module off in the county */
     boolean on(String county, String module);
+
+    /**
+     * The values a county admin set for a built-in feature's typed settings ({@code PUT
+     * /api/t/{t}/admin/modules/{id}}), validated when stored; a setting not in the map has its default.
+     */
+    Map<String, Object> settings(String county, String module);
 }

@@ -151,6 +151,26 @@ class CockpitTest {
     }
 
     @Test
+    void aCountyChoosesWhatResidentsSee() {
+        module(Map.of("public-approvals", false));
+        try {
+            String html = given().get("/t/" + t + "/figures").then().statusCode(200).extract().asString();
+            assertTrue(html.contains("诉求类型") && !html.contains("审批类型"), html);
+            module(Map.of("public-approvals", false, "public-appeals", false, "public-disclosures", false));
+            given().get("/t/" + t + "/figures").then().statusCode(404);
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("settings", Map.of("public-appeals", "yes")))
+                    .put("/api/t/" + t + "/admin/modules/cockpit").then().statusCode(422);
+        } finally {
+            module(Map.of("public-approvals", true, "public-appeals", true, "public-disclosures", true));
+        }
+    }
+
+    private void module(Map<String, Object> settings) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("settings", settings))
+                .put("/api/t/" + t + "/admin/modules/cockpit").then().statusCode(200);
+    }
+
+    @Test
     void badPeriodsAndUnknownUnitsGetProblems() {
         cockpit(admin, "?from=2026-13-01").then().statusCode(422).contentType(containsString("problem+json"))
                 .body("errors.from", equalTo("is not a day"));
