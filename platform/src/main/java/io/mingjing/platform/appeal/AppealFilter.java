@@ -2,10 +2,9 @@ package io.mingjing.platform.appeal;
 
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.input.Choices;
-import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.input.Days;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public record AppealFilter(AppealState state, AppealKind kind, String category, 
             String to) {
         return new AppealFilter(Choices.of(AppealState.class, "state", state), Choices.of(AppealKind.class, "kind", kind),
                 blank(category), Choices.of(SlaState.class, "sla", sla), unit == null || unit.isBlank()
-                        || "county".equals(unit) ? null : unit.strip(), day(from, "from"), day(to, "to"));
+                        || "county".equals(unit) ? null : unit.strip(), Days.of(from, "from"), Days.of(to, "to"));
     }
 
     /** The Panache query's clauses (joined by {@code and}) and their named parameters. */
@@ -63,16 +62,5 @@ public record AppealFilter(AppealState state, AppealKind kind, String category, 
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static LocalDate day(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(422, "A day is written like 2026-03-01.", Map.of(field, "is not a day"));
-        }
     }
 }

@@ -193,10 +193,10 @@ public class Cockpit {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         if (start.isAfter(end)) {
-            throw ProblemException.invalid(422, "The period ends before it starts.", Map.of("from", "is after to"));
+            throw ProblemException.invalid(400, "The period ends before it starts.", Map.of("from", "is after to"));
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw ProblemException.invalid(422, "The period is too long.", Map.of("to", "at most three years after from"));
+            throw ProblemException.invalid(400, "The period is too long.", Map.of("to", "at most three years after from"));
         }
         return new LocalDate[] { start, end };
     }

@@ -1,6 +1,7 @@
 package io.mingjing.platform.cockpit;
 
 import io.mingjing.platform.feature.OfFeature;
+import io.mingjing.platform.input.Days;
 import io.mingjing.platform.portal.Page;
 import io.mingjing.platform.portal.PortalContext;
 import io.quarkus.qute.CheckedTemplate;
@@ -42,7 +43,7 @@ public class CockpitPages {
     public TemplateInstance staff(@QueryParam("unit") String unit, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Page p = ctx.page(null);
-        CockpitView v = cockpit.view(unit, Period.day(from, "from"), Period.day(to, "to"), p.lang(), p.base());
+        CockpitView v = cockpit.view(unit, Days.of(from, "from"), Days.of(to, "to"), p.lang(), p.base());
         return Templates.staff(p, v, "unit=" + v.unit() + "&from=" + v.from() + "&to=" + v.to());
     }
 
@@ -53,7 +54,7 @@ public class CockpitPages {
     public Response export(@QueryParam("unit") String unit, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Page p = ctx.page(null);
-        return CockpitExport.response(cockpit.view(unit, Period.day(from, "from"), Period.day(to, "to"), p.lang(),
+        return CockpitExport.response(cockpit.view(unit, Days.of(from, "from"), Days.of(to, "to"), p.lang(),
                 p.base()));
     }
 
@@ -62,7 +63,7 @@ public class CockpitPages {
     @Path("/figures")
     public TemplateInstance figures(@QueryParam("from") String from, @QueryParam("to") String to) {
         Page p = ctx.page(null);
-        return Templates.figures(p, cockpit.publicView(p.tenant(), Period.day(from, "from"), Period.day(to, "to"),
+        return Templates.figures(p, cockpit.publicView(p.tenant(), Days.of(from, "from"), Days.of(to, "to"),
                 p.lang(), p.base()));
     }
 }

@@ -1,6 +1,7 @@
 package io.mingjing.platform.cockpit;
 
 import io.mingjing.platform.feature.OfFeature;
+import io.mingjing.platform.input.Days;
 import io.mingjing.platform.portal.PortalContext;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ public class CockpitResource {
     @Operation(summary = "A unit's figures over a period, from the rollups: headlines, charts, the units below ranked")
     public CockpitView figures(@PathParam("tenant") String tenant, @QueryParam("unit") String unit,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return cockpit.view(unit, Period.day(from, "from"), Period.day(to, "to"), ctx.lang(), "/t/" + tenant);
+        return cockpit.view(unit, Days.of(from, "from"), Days.of(to, "to"), ctx.lang(), "/t/" + tenant);
     }
 
     @GET

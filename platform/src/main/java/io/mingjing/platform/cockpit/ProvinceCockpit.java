@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,10 +46,10 @@ public class ProvinceCockpit {
     @Operation(summary = "Every county's figures over whole months, side by side and ranked, from the sums the counties pushed up")
     public ProvinceView counties(@QueryParam("from") String from, @QueryParam("to") String to) {
         YearMonth now = YearMonth.now(Figures.BEIJING);
-        YearMonth end = Period.month(to, "to", now);
-        YearMonth start = Period.month(from, "from", end.withMonth(1));
+        YearMonth end = month(to, "to", now);
+        YearMonth start = month(from, "from", end.withMonth(1));
         if (start.isAfter(end) || start.plusYears(3).isBefore(end)) {
-            throw ProblemException.invalid(422, "The months must run forward, at most three years.", Map.of("from",
+            throw ProblemException.invalid(400, "The months must run forward, at most three years.", Map.of("from",
                     "is after to or more than three years before it"));
         }
         Map<String, List<Sum>> byCounty = figures.sums(start.atDay(1), end.atDay(1)).stream()
@@ -90,5 +91,16 @@ public class ProvinceCockpit {
     private static BigDecimal total(List<Sum> sums, String metric) {
         return sums.stream().filter(s -> s.metric().equals(metric)).map(Sum::total).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
+    }
+
+    private static YearMonth month(String text, String field, YearMonth otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(400, "A month is written like 2026-03.", Map.of(field, "is not a month"));
+        }
     }
 }

@@ -172,13 +172,13 @@ class CockpitTest {
 
     @Test
     void badPeriodsAndUnknownUnitsGetProblems() {
-        cockpit(admin, "?from=2026-13-01").then().statusCode(422).contentType(containsString("problem+json"))
+        cockpit(admin, "?from=2026-13-01").then().statusCode(400).contentType(containsString("problem+json"))
                 .body("errors.from", equalTo("is not a day"));
-        cockpit(admin, "?from=2026-05-01&to=2026-04-01").then().statusCode(422);
-        cockpit(admin, "?from=2020-01-01&to=2026-01-01").then().statusCode(422);
+        cockpit(admin, "?from=2026-05-01&to=2026-04-01").then().statusCode(400);
+        cockpit(admin, "?from=2020-01-01&to=2026-01-01").then().statusCode(400);
         cockpit(admin, "?unit=999999999999").then().statusCode(404);
         cockpit(admin, "?unit=' OR 1=1 --").then().statusCode(404);
-        given().auth().oauth2(Tokens.operator()).get("/api/platform/cockpit?from=2026-99").then().statusCode(422);
+        given().auth().oauth2(Tokens.operator()).get("/api/platform/cockpit?from=2026-99").then().statusCode(400);
     }
 
     @Test
