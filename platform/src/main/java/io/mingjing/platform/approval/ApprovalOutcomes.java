@@ -30,7 +30,8 @@ class ApprovalOutcomes {
     Long financeLine(Approval a, String actor) {
         String period = LocalDate.ofInstant(a.paidAt, ApprovalChecks.CHINA).format(MONTH);
         String title = "村级资金支出明细（" + period + "）";
-        Disclosure.Line line = new Disclosure.Line(a.kind.zh + " #" + a.id + " " + a.title + "（" + a.bankRef + "）",
+        Disclosure.Line line = new Disclosure.Line(a.kind.zh + " #" + a.id + " " + a.title + "（" + a.bankRef + "）"
+                + signedOver(a),
                 "EXPENSE", a.amount);
         Disclosure draft = Disclosure.find("villageCode = ?1 and category = ?2 and status = ?3 and period = ?4 and "
                 + "title = ?5", a.village, Disclosure.Category.FINANCE, Disclosure.Status.DRAFT, period, title).firstResult();
@@ -59,7 +60,7 @@ class ApprovalOutcomes {
     private Long procurementDraft(Approval a) {
         Map<String, Object> award = a.section("award");
         String body = "采购事项：" + a.section("filing").get("need") + "\n中标（成交）供应商：" + award.get("supplier")
-                + "\n合同编号：" + a.section("contract").get("reference");
+                + "\n合同编号：" + a.section("contract").get("reference") + signedOver(a);
         return disclosures.draft(a.village, new DisclosureService.Draft("VILLAGE", "采购结果公示：" + a.title, null, body,
                 List.of(new Disclosure.Line("成交金额", "EXPENSE", amount(award.get("amount"), a.amount))), "PUBLIC"),
                 a.filedBy).id;
@@ -67,7 +68,7 @@ class ApprovalOutcomes {
 
     private Long projectDraft(Approval a) {
         String body = "工程项目：" + a.title + "\n" + a.section("filing").get("purpose") + "\n合同编号："
-                + a.section("contract").get("reference");
+                + a.section("contract").get("reference") + signedOver(a);
         return disclosures.draft(a.village, new DisclosureService.Draft("FINANCE", "工程项目结算公示：" + a.title, null,
                 body, List.of(new Disclosure.Line("结算金额", "EXPENSE", a.amount)), "PUBLIC"), a.filedBy).id;
     }
@@ -83,6 +84,20 @@ class ApprovalOutcomes {
         u.approvedAt = a.updatedAt;
         u.persist();
         events.record("seal.used", a, Map.of("seal", u.sealId));
+    }
+
+    /** 越过红色预警的审批说明, published with the outcome: who signed over which warnings, and why. */
+    static String signedOver(Approval a) {
+        if (!(a.data.get("signedOver") instanceof List<?> over) || over.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Object o : over) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            b.append("\n越过预警审批说明（").append(m.get("by")).append("，").append(m.get("warnings")).append("）：")
+                    .append(m.get("reason"));
+        }
+        return b.toString();
     }
 
     private static BigDecimal amount(Object o, BigDecimal fallback) {
