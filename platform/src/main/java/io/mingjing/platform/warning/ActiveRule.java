@@ -13,9 +13,11 @@ import java.util.Map;
  * @param id {@code <module>/<rule id>}, e.g. {@code builtin/labour-declared-too-soon}
  * @param compiled null for a Java rule
  * @param sql null for a Java rule or a CEL test that runs in Java
+ * @param broken why a module's rule cannot run (its CEL does not check), else null; such a rule is off
  */
 record ActiveRule(String id, String module, WarningRule rule, Facts.Fact fact, Settings thresholds, String expression,
-        boolean shadow, boolean enabled, int version, RuleCel.Compiled compiled, CelSql.Condition sql) {
+        boolean shadow, boolean enabled, int version, RuleCel.Compiled compiled, CelSql.Condition sql,
+        String broken) {
 
     boolean java() {
         return rule.check() != null;

@@ -181,7 +181,8 @@ public class RuleCatalogue {
                 .get(t.key()))).toList();
         return new RuleView(r.id(), r.module(), r.rule().category(), r.rule().name().zh(), r.rule().name().en(),
                 r.rule().severity().name(), r.rule().tier().name(), r.fact().name(), r.java() ? null : r.expression(),
-                r.java(), r.shadow(), r.enabled(), r.version(), thresholds, counts, rate, s == null ? null : s.lastError,
+                r.java(), r.shadow(), r.enabled(), r.version(), thresholds, counts, rate,
+                r.broken() != null ? r.broken() : s == null ? null : s.lastError,
                 s == null ? null : s.lastErrorAt);
     }
 

@@ -66,11 +66,18 @@ class Rules {
         Facts.Fact fact = Facts.find(r.fact());
         Settings thresholds = thresholds(r, s == null ? Map.of() : s.thresholds);
         String expression = s != null && s.expression != null ? s.expression : r.expression();
-        RuleCel.Compiled c = expression == null ? null
-                : compiled.computeIfAbsent(id + "\n" + expression, k -> RuleCel.compile(expression, fact, r.thresholds()));
+        RuleCel.Compiled c = null;
+        String broken = null;
+        try {
+            c = expression == null ? null : compiled.computeIfAbsent(id + "\n" + expression,
+                    k -> RuleCel.compile(expression, fact, r.thresholds()));
+        } catch (RuleCel.Invalid e) {
+            broken = "its CEL does not check at " + e.position() + ": " + e.getMessage(); // a module's own mistake: off, reported
+        }
         CelSql.Condition sql = c == null ? null : CelSql.of(c.ast(), fact, thresholds);
         return new ActiveRule(id, module, r, fact, thresholds, expression == null ? "" : expression,
-                s != null && s.shadow, s == null || s.enabled, s == null ? 1 : s.version, c, sql);
+                s != null && s.shadow, (s == null || s.enabled) && broken == null, s == null ? 1 : s.version, c, sql,
+                broken);
     }
 
     /** The county's values over the rule's defaults; a stored value that no longer validates falls back to the default. */

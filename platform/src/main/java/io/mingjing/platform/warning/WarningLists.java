@@ -155,8 +155,10 @@ public class WarningLists {
     /** The API path of the record the warning is about, when it has one. */
     String source(Warning w) {
         String t = "/api/t/" + tenant.require();
+        boolean approval = w.entityId.chars().allMatch(Character::isDigit);
         return switch (w.fact) {
-            case Facts.APPROVAL, Facts.LABOUR, Facts.PAYMENT, Facts.PURCHASE -> t + "/approvals/" + w.entityId;
+            case Facts.APPROVAL, Facts.LABOUR, Facts.PAYMENT, Facts.PURCHASE -> approval ? t + "/approvals/" + w.entityId
+                    : null;
             case Facts.SEAL_USE -> t + "/seals/register?village=" + w.village;
             case Facts.APPEAL -> t + "/appeals/" + w.entityId;
             case Facts.DISCLOSURE_COVERAGE -> "/t/" + tenant.require() + "/v/" + w.village;
