@@ -4,6 +4,7 @@ import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.clock.Deadline;
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.mingjing.sdk.Facts;
@@ -69,6 +70,7 @@ public class RuleCatalogue {
 
     @Transactional
     public List<RuleView> list() {
+        requireReader();
         Map<String, Map<String, Long>> counts = counts();
         return rules.all().stream().map(r -> view(r, counts.getOrDefault(r.id(), Map.of()))).toList();
     }
@@ -81,6 +83,9 @@ public class RuleCatalogue {
 
     @Transactional
     public RuleView change(String id, Change change) {
+        if (!caller.get().hasRole(Role.TENANT_ADMIN)) {
+            throw new ProblemException(403, "Forbidden", "Only the county admin sets a rule's thresholds.");
+        }
         ActiveRule r = rules.require(id);
         if (change == null) {
             throw ProblemException.invalid(400, "Say what changes.", Map.of("body", "is required"));
@@ -159,6 +164,14 @@ public class RuleCatalogue {
         long[] count = new long[1];
         List<Evaluator.Hit> sample = evaluator.backtest(tenant.require(), r, Target.period(from, to), 50, count);
         return new Backtest(id, from, to, count[0], sample, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The catalogue is for the county admin, the inspectors and the towns that tune and answer for it. */
+    private void requireReader() {
+        var c = caller.get();
+        if (!c.hasRole(Role.TENANT_ADMIN) && !c.hasRole(Role.INSPECTOR) && !c.hasRole(Role.TOWN_OFFICIAL)) {
+            throw new ProblemException(403, "Forbidden", "The rule catalogue is for the county admin, inspectors and towns.");
+        }
     }
 
     private Map<String, Map<String, Long>> counts() {

@@ -84,8 +84,9 @@ final class RuleCel {
         CelValidationResult result = compiler(fact, thresholds).compile(expression);
         if (result.hasError()) {
             CelIssue issue = result.getErrors().get(0);
-            throw new Invalid(issue.getMessage(), issue.getSourceLocation().getLine(),
-                    issue.getSourceLocation().getColumn() + 1);
+            int line = issue.getSourceLocation().getLine();
+            int column = issue.getSourceLocation().getColumn();
+            throw new Invalid(explain(issue.getMessage(), expression, line, column, fact), line, column + 1);
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
@@ -94,6 +95,22 @@ final class RuleCel {
         } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
             throw new Invalid(e.getMessage(), 1, 1);
         }
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(fact|threshold)\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** CEL says "undeclared reference to 'fact'" for an unknown field: name the field instead. */
+    private static String explain(String message, String expression, int line, int column, Facts.Fact fact) {
+        if (!message.startsWith("undeclared reference")) {
+            return message;
+        }
+        String text = expression.lines().skip(Math.max(0, line - 1)).findFirst().orElse("");
+        var m = NAME.matcher(text);
+        if (column >= 0 && column < text.length() && m.find(column) && m.start() == column) {
+            return m.group(1).equals("fact") ? "the fact '" + fact.name() + "' has no field '" + m.group(2) + "'"
+                    : "the rule has no threshold '" + m.group(2) + "'";
+        }
+        return message;
     }
 
     private static CelCompiler compiler(Facts.Fact fact, List<Setting> thresholds) {
