@@ -30,19 +30,19 @@ class ApprovalOutcomes {
     Long financeLine(Approval a, String actor) {
         String period = LocalDate.ofInstant(a.paidAt, ApprovalChecks.CHINA).format(MONTH);
         String title = "村级资金支出明细（" + period + "）";
-        Disclosure.Line line = new Disclosure.Line(a.kind.zh + " #" + a.id + " " + a.title + "（" + a.bankRef + "）"
-                + signedOver(a),
+        Disclosure.Line line = new Disclosure.Line(a.kind.zh + " #" + a.id + " " + a.title + "（" + a.bankRef + "）",
                 "EXPENSE", a.amount);
         Disclosure draft = Disclosure.find("villageCode = ?1 and category = ?2 and status = ?3 and period = ?4 and "
                 + "title = ?5", a.village, Disclosure.Category.FINANCE, Disclosure.Status.DRAFT, period, title).firstResult();
         if (draft == null) {
             return disclosures.draft(a.village, new DisclosureService.Draft("FINANCE", title, period,
-                    "由三资审批系统在支付完成时生成，村干部核对后提交审核。", List.of(line), "PUBLIC"), actor).id;
+                    "由三资审批系统在支付完成时生成，村干部核对后提交审核。" + signedOver(a), List.of(line), "PUBLIC"), actor).id;
         }
         List<Disclosure.Line> lines = new ArrayList<>(draft.lines == null ? List.of() : draft.lines);
         lines.add(line);
-        disclosures.update(draft.id, new DisclosureService.Draft("FINANCE", title, period, draft.body, lines,
-                draft.visibility.name()), actor);
+        String body = draft.body + signedOver(a);
+        disclosures.update(draft.id, new DisclosureService.Draft("FINANCE", title, period,
+                body.length() > 50_000 ? draft.body : body, lines, draft.visibility.name()), actor);
         return draft.id;
     }
 
@@ -94,7 +94,8 @@ class ApprovalOutcomes {
         StringBuilder b = new StringBuilder();
         for (Object o : over) {
             Map<?, ?> m = (Map<?, ?>) o;
-            b.append("\n越过预警审批说明（").append(m.get("by")).append("，").append(m.get("warnings")).append("）：")
+            b.append("\n越过预警审批说明（#").append(a.id).append("，").append(m.get("by")).append("，")
+                    .append(m.get("warnings")).append("）：")
                     .append(m.get("reason"));
         }
         return b.toString();

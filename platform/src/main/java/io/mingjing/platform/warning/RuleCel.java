@@ -104,6 +104,9 @@ final class RuleCel {
         if (!message.startsWith("undeclared reference")) {
             return message;
         }
+        if (message.matches("undeclared reference to '(all|exists|exists_one|map|filter)'.*")) {
+            return "uses a loop (all, exists, map, filter): rules compare values, they do not loop";
+        }
         String text = expression.lines().skip(Math.max(0, line - 1)).findFirst().orElse("");
         var m = NAME.matcher(text);
         if (column >= 0 && column < text.length() && m.find(column) && m.start() == column) {

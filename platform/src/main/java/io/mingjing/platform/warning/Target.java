@@ -53,7 +53,8 @@ record Target(List<String> entities, List<Long> approvals, String village, Insta
     String where(Facts.Fact fact, String alias, List<Object> params) {
         if (!approvals.isEmpty()) {
             params.add(approvals.toArray(Long[]::new));
-            return fact.name().equals(Facts.SEAL_USE) ? alias + ".approval_id = ANY (?)"
+            return fact.name().equals(Facts.SEAL_USE)
+                    ? alias + ".entity_id IN (SELECT u.id::text FROM seal_use u WHERE u.approval_id = ANY (?))"
                     : alias + ".entity_id = ANY (?::text[])";
         }
         if (!entities.isEmpty()) {

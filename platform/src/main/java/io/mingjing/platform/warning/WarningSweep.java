@@ -11,6 +11,9 @@ import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,8 @@ public class WarningSweep {
     FeatureSwitches switches;
     @Inject
     ClusterJobs jobs;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "mingjing.warnings.sweep-every", defaultValue = "5m")
     Duration every;
 
@@ -56,10 +61,37 @@ public class WarningSweep {
         });
     }
 
-    /** Schedules the whole re-evaluation of a rule in a county, to run on one replica. */
+    /**
+     * Schedules the whole re-evaluation of a rule in a county, to run on one replica, once the change
+     * committed: the scheduler's table is the platform's, out of the county's connection's reach, so
+     * the scheduling runs on a thread of its own, outside the county's transaction.
+     */
     void schedule(String county, String ruleId) {
-        jobs.client().scheduleIfNotExists(reevaluation().instance(county + ":" + ruleId, county + "\n" + ruleId),
-                Instant.now());
+        Runnable now = () -> Thread.ofVirtual().name("warning-reevaluation").start(() -> {
+            try {
+                jobs.client().scheduleIfNotExists(reevaluation().instance(county + ":" + ruleId, county + "\n" + ruleId),
+                        Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warnf("re-evaluation of rule %s in county %s not scheduled: %s; the sweep catches up", ruleId, county,
+                        e.getMessage());
+            }
+        });
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            now.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    now.run();
+                }
+            }
+        });
     }
 
     void everyCounty() {

@@ -179,7 +179,7 @@ class WarningTest {
         act(cadre, id, "工资核实").then().statusCode(200).body("state", equalTo("APPROVED"));
         given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(Map.of("bankRef", "NB-2233"))
                 .post("/api/t/" + t + "/approvals/" + id + "/payment").then().statusCode(200);
-        assertEquals(1, count("SELECT count(*) FROM $s.disclosure WHERE lines::text LIKE '%汛期抢险，先用工后补申请%'"));
+        assertEquals(1, count("SELECT count(*) FROM $s.disclosure WHERE body LIKE '%汛期抢险，先用工后补申请%'"));
     }
 
     @Test
@@ -299,7 +299,7 @@ class WarningTest {
         given().auth().oauth2(cadreY).get("/api/t/" + t + "/warnings/" + w).then().statusCode(404);
         given().auth().oauth2(villager).get("/api/t/" + t + "/warnings/" + w).then().statusCode(404);
         given().get("/api/t/" + t + "/warnings").then().statusCode(401);
-        given().auth().oauth2(town).get("/api/t/" + t + "/warnings/abc").then().statusCode(404);
+        given().auth().oauth2(town).get("/api/t/" + t + "/warnings/abc").then().statusCode(400);
         given().auth().oauth2(town).get("/api/t/" + t + "/warnings?colour=PURPLE").then().statusCode(400);
         given().auth().oauth2(town).get("/api/t/" + t + "/warnings?limit=100000").then().statusCode(400);
     }
