@@ -33,7 +33,7 @@ import org.hibernate.Session;
  * check. A warning whose entity no longer meets its rule, and that nobody has taken, is withdrawn.
  */
 @ApplicationScoped
-class Evaluator {
+public class Evaluator {
 
     static final String ACTOR = "system:warnings";
     static final int BATCH = 1000;
@@ -48,11 +48,11 @@ class Evaluator {
     Routing routing;
 
     /** A new (or re-raised) warning: what routing needs to tell its handlers. */
-    record Raised(long id, String ruleId, boolean shadow, String tier, String village, String town) {
+    public record Raised(long id, String ruleId, boolean shadow, String tier, String village, String town) {
     }
 
     /** @param failed rule id → what went wrong, for rules that threw or ran too long (the others went on) */
-    record Result(List<Raised> raised, int withdrawn, Map<String, String> failed) {
+    public record Result(List<Raised> raised, int withdrawn, Map<String, String> failed) {
     }
 
     /** One hit a backtest found. */
@@ -121,8 +121,17 @@ class Evaluator {
             params.addAll(r.sql().params());
         }
         String where = target.where(fact, "f", params);
-        return "SELECT r.rule_id, f.entity_id, f.village, r.why FROM " + fact.view() + " f CROSS JOIN LATERAL ("
+        return "SELECT r.rule_id, f.entity_id, f.village, r.why FROM " + view(fact, target) + " f CROSS JOIN LATERAL ("
                 + branches + ") r" + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
+    /** Facts whose per-entity lookups have a set-based twin for evaluating every entity (db/warning.xml). */
+    static final java.util.Set<String> BULK = java.util.Set.of("v_fact_labour", "v_fact_payment");
+
+    /** The view to read: the set-based twin when every entity (or a period's) is read, else the per-entity one. */
+    static String view(Facts.Fact fact, Target target) {
+        boolean every = target.entities().isEmpty() && target.approvals().isEmpty() && target.village() == null;
+        return every && BULK.contains(fact.view()) ? fact.view() + "_bulk" : fact.view();
     }
 
     private static String whyOf(Facts.Fact fact, java.util.Set<String> fields) {
@@ -180,7 +189,7 @@ class Evaluator {
                 + "SELECT h.rule_id, m.version, h.entity_id, ?, m.category, m.severity, m.tier, h.village, "
                 + "(SELECT CASE o.level WHEN 'VILLAGE' THEN o.parent_code WHEN 'TOWN' THEN o.code END FROM org_unit o "
                 + "WHERE o.code = h.village), 'RED', m.shadow, jsonb_build_object('fact', h.why, 'thresholds', m.thresholds), "
-                + "now(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
+                + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
                 + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
                 + "FROM h JOIN m ON m.rule_id = h.rule_id "
                 + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
@@ -226,7 +235,7 @@ class Evaluator {
     private List<Hit> javaHits(ActiveRule r, Target target) {
         List<Object> params = new ArrayList<>();
         String where = target.where(r.fact(), "f", params);
-        String sql = "SELECT * FROM " + r.fact().view() + " f" + (where.isEmpty() ? "" : " WHERE " + where);
+        String sql = "SELECT * FROM " + view(r.fact(), target) + " f" + (where.isEmpty() ? "" : " WHERE " + where);
         List<Hit> hits = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> inputs = new ArrayList<>();

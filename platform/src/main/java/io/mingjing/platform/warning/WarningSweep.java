@@ -119,7 +119,7 @@ public class WarningSweep {
     }
 
     /** Every enabled rule over every entity: what a county's first day, or a benchmark, needs. */
-    Evaluator.Result reevaluateAll(String county) {
+    public Evaluator.Result reevaluateAll(String county) {
         return scope.call(county, () -> warnings.run(rules.enabled(), Target.ALL, true, "reevaluation:all"));
     }
 }

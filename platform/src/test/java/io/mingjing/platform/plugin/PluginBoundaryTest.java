@@ -239,7 +239,8 @@ class PluginBoundaryTest {
                     assertFalse(has(c, "SELECT has_table_privilege('" + schema + "." + view.getKey() + "', '" + p
                             + "')"), view.getKey() + " " + p);
                 }
-                assertEquals("42501", run(c, "DELETE FROM " + view.getKey()), view.getKey());
+                // permission denied, or (a view with GROUP BY) not updatable at all
+                assertTrue(Set.of("42501", "55000").contains(run(c, "DELETE FROM " + view.getKey())), view.getKey());
             }
             assertEquals("42501", run(c, "INSERT INTO v_org_unit(code, name, level) VALUES ('330782199999', "
                     + "'假村', 'VILLAGE')"));

@@ -303,4 +303,24 @@ class WarningTest {
         given().auth().oauth2(town).get("/api/t/" + t + "/warnings?colour=PURPLE").then().statusCode(400);
         given().auth().oauth2(town).get("/api/t/" + t + "/warnings?limit=100000").then().statusCode(400);
     }
+
+    @Test
+    void theSetBasedFactsForAWholeEvaluationEqualThePerEntityOnes() {
+        for (int amount : List.of(1500, 1200, 900)) { // one payee, under the limit each: a split
+            given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(Map.of("kind", "PAYMENT", "village", X,
+                    "title", "保洁费", "amount", amount, "payee", Map.of("name", "张三", "phone", "13900000001"),
+                    "purpose", "道路保洁", "budgetLine", "管理费用")).post("/api/t/" + t + "/approvals").then().statusCode(201);
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        fileLabour(today, today.plusDays(3), 150); // 张三 on two labour approvals at once
+        fileLabour(today.plusDays(1), today.plusDays(2), 150);
+        for (String fact : List.of("labour", "payment")) {
+            String a = "$s.v_fact_" + fact;
+            String b = a + "_bulk";
+            assertEquals(0, count("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT SELECT * FROM " + b + ") x"), fact);
+            assertEquals(0, count("SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT SELECT * FROM " + a + ") x"), fact);
+        }
+        assertTrue(count("SELECT count(*) FROM $s.v_fact_labour WHERE workers_elsewhere > 0") >= 2);
+        assertTrue(count("SELECT count(*) FROM $s.v_fact_payment WHERE same_payee_count_30d >= 3") >= 1);
+    }
 }

@@ -110,7 +110,7 @@ class WarningsBench {
                 + "FROM $s.approval a JOIN $s.warning w ON w.rule_id = '" + rule + "' AND w.entity_id = a.id::text "
                 + "WHERE a.id BETWEEN " + firstMeasured + " AND " + lastMeasured;
         out.add(String.format("warning after its triggering filing at %d/s for %d s (%d s warm-up): p50 %.0f ms, p99 %.0f ms,"
-                + " max %.0f ms from the filing's start to the warning's commit-time stamp; %d of %d filings without a "
+                + " max %.0f ms from the filing's start (its request) to the warning's insert (clock_timestamp, just before its commit); %d of %d filings without a "
                 + "warning 3 s after the last", RATE, SECONDS, WARM_SECONDS, number(q.formatted("0.5")),
                 number(q.formatted("0.99")), number(q.formatted("1.0")), missing, lastMeasured - firstMeasured + 1));
         out.add(String.format("labour filing with warnings on: p50 %.1f ms, p99 %.1f ms (n=%d; warm-up p50 %.1f ms)",
