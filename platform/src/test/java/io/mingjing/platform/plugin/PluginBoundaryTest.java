@@ -199,7 +199,8 @@ class PluginBoundaryTest {
     /** Runs the statement in a savepoint; anything but "permission denied" is a leak. */
     private static void attempt(List<String> leaks, Connection c, String what, String sql) {
         String outcome = run(c, sql);
-        if (!"42501".equals(outcome)) {
+        // a view with joins or GROUP BY is refused a DELETE as not updatable before its privileges are asked
+        if (!"42501".equals(outcome) && !(what.endsWith(" delete") && "55000".equals(outcome))) {
             leaks.add(what + " → " + outcome);
         }
     }

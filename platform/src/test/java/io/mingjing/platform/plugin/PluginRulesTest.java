@@ -33,9 +33,12 @@ class PluginRulesTest {
     @Inject
     WarningSweep sweep;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
     @AfterAll
     void unload() {
-        given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
+        given().baseUri(base.toString()).auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
     }
 
     @Test
@@ -46,7 +49,7 @@ class PluginRulesTest {
         String bookkeeper = People.staff(t, admin, "bk", Role.BOOKKEEPER, People.VILLAGE_X);
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
         PluginRuntimeTest.install(TestJars.plugin("rulepack", "1.0.0", ">=1.5.0 & <2.0.0").module(RulePackModule.class)
-                .build()).statusCode(201);
+                .build()).log().ifValidationFails().statusCode(201);
         PluginRuntimeTest.configure(t, "rulepack", "{\"enabled\":true}").statusCode(200);
         LocalDate today = LocalDate.now();
         long id = ((Number) given().auth().oauth2(bookkeeper).contentType(ContentType.JSON).body(Map.of("kind", "LABOUR",
