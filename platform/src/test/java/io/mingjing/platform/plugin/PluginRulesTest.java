@@ -46,7 +46,7 @@ class PluginRulesTest {
         String t = Counties.onboard("pack");
         String admin = Tokens.countyAdmin(t);
         People.orgUnits(t, admin);
-        String bookkeeper = People.staff(t, admin, "bk", Role.BOOKKEEPER, People.VILLAGE_X);
+        String bookkeeper = People.staff(t, admin, "bk-x", Role.BOOKKEEPER, People.VILLAGE_X);
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
         PluginRuntimeTest.install(TestJars.plugin("rulepack", "1.0.0", ">=1.5.0 & <2.0.0").module(RulePackModule.class)
                 .build()).log().ifValidationFails().statusCode(201);
