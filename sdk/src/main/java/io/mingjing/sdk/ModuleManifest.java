@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Everything a module contributes, on one screen: who it is, its settings, the roles it relies on,
  * its menu entries, its database changelog, its HTTP routes and portal pages, the domain events it
- * listens to, its scheduled jobs and its notification channels. The platform stores only the id and the county's settings.
+ * listens to, its scheduled jobs, its notification channels and its warning rules. The platform stores only the id and the county's settings.
  *
  * <p>Build it with {@link #of}, listing the parts in any order:
  *
@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  *         Route.page("/", Roles.ANYONE, pages::index),
  *         Listener.on("appeal.created", appeals::note),
  *         Job.cron("expire", "0 0 * * * ?", listings::expire),
- *         Channel.of("sms", sms::deliver));
+ *         Channel.of("sms", sms::deliver),
+ *         WarningRule.cel("labour-rate", "labour", new Names("务工日薪过高", "Daily rate too high"),
+ *                 WarningRule.Severity.YELLOW, WarningRule.Tier.VILLAGE, Facts.LABOUR,
+ *                 "fact.dailyRate > double(threshold.maxRate)", Setting.number("maxRate", 300, 50, 5000)));
  * }</pre>
  *
  * @param id lowercase letters, digits and '-', 2–24 characters; also the prefix of its tables
@@ -31,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public record ModuleManifest(String id, String version, Names name, String description, List<Setting> settings,
         List<RoleUse> roles, List<MenuEntry> menu, Changelog changelog, List<Route> routes, List<Listener> listeners,
-        List<Job> jobs, List<Channel> channels) {
+        List<Job> jobs, List<Channel> channels, List<WarningRule> warningRules) {
 
     public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,23}$");
 
@@ -48,10 +51,23 @@ public record ModuleManifest(String id, String version, Names name, String descr
         listeners = List.copyOf(listeners);
         jobs = List.copyOf(jobs);
         channels = List.copyOf(channels);
+        warningRules = List.copyOf(warningRules);
+        if (warningRules.stream().map(WarningRule::id).distinct().count() < warningRules.size()) {
+            throw new IllegalArgumentException("two warning rules of module " + id + " share an id");
+        }
     }
 
-    /** One part of a manifest: a setting, role use, menu entry, changelog, route, listener, job or channel. */
-    public sealed interface Part permits Setting, RoleUse, MenuEntry, Changelog, Route, Listener, Job, Channel {
+    /** The SDK 1.4 shape, without warning rules. */
+    public ModuleManifest(String id, String version, Names name, String description, List<Setting> settings,
+            List<RoleUse> roles, List<MenuEntry> menu, Changelog changelog, List<Route> routes, List<Listener> listeners,
+            List<Job> jobs, List<Channel> channels) {
+        this(id, version, name, description, settings, roles, menu, changelog, routes, listeners, jobs, channels,
+                List.of());
+    }
+
+    /** One part of a manifest: a setting, role use, menu entry, changelog, route, listener, job, channel or warning rule. */
+    public sealed interface Part permits Setting, RoleUse, MenuEntry, Changelog, Route, Listener, Job, Channel,
+            WarningRule {
     }
 
     public static ModuleManifest of(String id, String version, Names name, String description, Part... parts) {
@@ -62,6 +78,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
         List<Listener> listeners = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
+        List<WarningRule> rules = new ArrayList<>();
         Changelog changelog = null;
         for (Part part : parts) {
             switch (part) {
@@ -72,6 +89,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
                 case Listener l -> listeners.add(l);
                 case Job j -> jobs.add(j);
                 case Channel c -> channels.add(c);
+                case WarningRule w -> rules.add(w);
                 case Changelog c -> {
                     if (changelog != null) {
                         throw new IllegalArgumentException("a module has at most one changelog");
@@ -81,7 +99,7 @@ public record ModuleManifest(String id, String version, Names name, String descr
             }
         }
         return new ModuleManifest(id, version, name, description, settings, roles, menu, changelog, routes,
-                listeners, jobs, channels);
+                listeners, jobs, channels, rules);
     }
 
     /** The prefix every table of this module must carry, e.g. {@code market_}. */

@@ -36,12 +36,13 @@ class ApprovalOutcomes {
                 + "title = ?5", a.village, Disclosure.Category.FINANCE, Disclosure.Status.DRAFT, period, title).firstResult();
         if (draft == null) {
             return disclosures.draft(a.village, new DisclosureService.Draft("FINANCE", title, period,
-                    "由三资审批系统在支付完成时生成，村干部核对后提交审核。", List.of(line), "PUBLIC"), actor).id;
+                    "由三资审批系统在支付完成时生成，村干部核对后提交审核。" + signedOver(a), List.of(line), "PUBLIC"), actor).id;
         }
         List<Disclosure.Line> lines = new ArrayList<>(draft.lines == null ? List.of() : draft.lines);
         lines.add(line);
-        disclosures.update(draft.id, new DisclosureService.Draft("FINANCE", title, period, draft.body, lines,
-                draft.visibility.name()), actor);
+        String body = draft.body + signedOver(a);
+        disclosures.update(draft.id, new DisclosureService.Draft("FINANCE", title, period,
+                body.length() > 50_000 ? draft.body : body, lines, draft.visibility.name()), actor);
         return draft.id;
     }
 
@@ -59,7 +60,7 @@ class ApprovalOutcomes {
     private Long procurementDraft(Approval a) {
         Map<String, Object> award = a.section("award");
         String body = "采购事项：" + a.section("filing").get("need") + "\n中标（成交）供应商：" + award.get("supplier")
-                + "\n合同编号：" + a.section("contract").get("reference");
+                + "\n合同编号：" + a.section("contract").get("reference") + signedOver(a);
         return disclosures.draft(a.village, new DisclosureService.Draft("VILLAGE", "采购结果公示：" + a.title, null, body,
                 List.of(new Disclosure.Line("成交金额", "EXPENSE", amount(award.get("amount"), a.amount))), "PUBLIC"),
                 a.filedBy).id;
@@ -67,7 +68,7 @@ class ApprovalOutcomes {
 
     private Long projectDraft(Approval a) {
         String body = "工程项目：" + a.title + "\n" + a.section("filing").get("purpose") + "\n合同编号："
-                + a.section("contract").get("reference");
+                + a.section("contract").get("reference") + signedOver(a);
         return disclosures.draft(a.village, new DisclosureService.Draft("FINANCE", "工程项目结算公示：" + a.title, null,
                 body, List.of(new Disclosure.Line("结算金额", "EXPENSE", a.amount)), "PUBLIC"), a.filedBy).id;
     }
@@ -83,6 +84,21 @@ class ApprovalOutcomes {
         u.approvedAt = a.updatedAt;
         u.persist();
         events.record("seal.used", a, Map.of("seal", u.sealId));
+    }
+
+    /** 越过红色预警的审批说明, published with the outcome: who signed over which warnings, and why. */
+    static String signedOver(Approval a) {
+        if (!(a.data.get("signedOver") instanceof List<?> over) || over.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Object o : over) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            b.append("\n越过预警审批说明（#").append(a.id).append("，").append(m.get("by")).append("，")
+                    .append(m.get("warnings")).append("）：")
+                    .append(m.get("reason"));
+        }
+        return b.toString();
     }
 
     private static BigDecimal amount(Object o, BigDecimal fallback) {

@@ -8,6 +8,7 @@ import io.mingjing.platform.approval.ApprovalRequests.StageForm;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.clock.Deadline;
 import io.mingjing.platform.clock.SlaState;
+import io.mingjing.platform.feature.SignatureChecks;
 import io.mingjing.platform.file.FileKind;
 import io.mingjing.platform.file.FileKinds;
 import io.mingjing.platform.audit.AuditEntry;
@@ -20,6 +21,7 @@ import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.staff.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +60,8 @@ public class ApprovalService {
     ApprovalEvents events;
     @Inject
     ApprovalOutcomes outcomes;
+    @Inject
+    Instance<SignatureChecks> checks;
 
     @Transactional
     public Approval file(NewApproval r) {
@@ -130,6 +134,7 @@ public class ApprovalService {
         WorkflowDefinition.Step step = def.stage(a.stage).steps().get(a.step);
         if (d.action() == Action.APPROVE) {
             requireNeeds(a, step);
+            signOverRedFlags(a, c, d.note());
         }
         line(a, c, d.action().name().toLowerCase(), d.note());
         em.createNativeQuery("DELETE FROM approval_pending WHERE user_id = ?1 AND approval_id = ?2")
@@ -144,6 +149,30 @@ public class ApprovalService {
             case RETURN -> stop(a, ApprovalState.RETURNED, "approval.returned", "已退回修改：" + d.note(), now);
         }
         return a;
+    }
+
+    /**
+     * A RED warning on the approval stops the signature unless the approver writes why; the reason is
+     * kept on the warning, in the approval's data and so in the disclosure its outcome becomes.
+     */
+    private void signOverRedFlags(Approval a, Caller c, String note) {
+        if (!checks.isResolvable()) {
+            return;
+        }
+        List<SignatureChecks.Flag> red = checks.get().flags(a.id).stream().filter(SignatureChecks.Flag::red).toList();
+        if (red.isEmpty()) {
+            return;
+        }
+        if (note == null || note.isBlank()) {
+            throw ProblemException.invalid(422, "Approving over a red warning needs a written reason.", Map.of("note",
+                    "is required: say why you approve despite " + String.join("、", red.stream().map(
+                            SignatureChecks.Flag::nameZh).toList())));
+        }
+        checks.get().signedOver(a.id, c.actor(), note.strip());
+        List<Object> over = new java.util.ArrayList<>(a.data.get("signedOver") instanceof List<?> l ? l : List.of());
+        over.add(Map.of("by", c.displayName(), "warnings", red.stream().map(SignatureChecks.Flag::nameZh).toList(),
+                "reason", note.strip()));
+        a.data.put("signedOver", over);
     }
 
     private void approved(Approval a, WorkflowDefinition def, WorkflowDefinition.Step step, Caller c, Instant now) {

@@ -48,6 +48,8 @@ public class DomainEvents {
     Subscriptions subscriptions;
     @Inject
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    PlatformDelivery platform;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String name, String entity, String entityId, Map<String, Object> payload) {
@@ -74,13 +76,24 @@ public class DomainEvents {
                     ps.setString(5, toJson(d.payload()));
                     ps.setInt(6, 1);
                     ps.setString(7, d.entity() + ":" + d.entityId());
-                    ps.setString(8, String.join(",", subscriptions.modulesFor(county, d.name())));
+                    ps.setString(8, String.join(",", modules(county, d.name())));
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         });
         wakeAfterCommit(county);
+    }
+
+    private List<String> modules(String county, String name) {
+        List<String> builtin = platform.modulesFor(county, name);
+        List<String> plugins = subscriptions.modulesFor(county, name);
+        if (builtin.isEmpty()) {
+            return plugins;
+        }
+        List<String> all = new java.util.ArrayList<>(builtin);
+        all.addAll(plugins);
+        return all;
     }
 
     /** The loop polls anyway; the nudge only shortens the wait from a poll interval to nearly nothing. */
@@ -99,6 +112,7 @@ public class DomainEvents {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     subscriptions.committed(county);
+                    platform.committed(county);
                 }
             }
         });

@@ -11,12 +11,15 @@ import io.mingjing.platform.approval.ApprovalView;
 import io.mingjing.platform.approval.Seals;
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.feature.OfFeature;
+import io.mingjing.platform.feature.SignatureChecks;
 import io.mingjing.platform.input.Choices;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -50,7 +53,7 @@ public class ApprovalPages {
 
         /** @param mine the caller filed it: they fill in its forms, resubmit it when returned and record its payment */
         static native TemplateInstance one(Page p, ApprovalView a, String section, List<ApprovalForms.Field> fields,
-                boolean mine);
+                boolean mine, List<Flag> flags);
 
         static native TemplateInstance file(Page p, ApprovalKind kind, List<ApprovalKind> kinds,
                 List<ApprovalForms.Field> fields);
@@ -66,6 +69,12 @@ public class ApprovalPages {
     ApprovalService approvals;
     @Inject
     Seals seals;
+    @Inject
+    Instance<SignatureChecks> checks;
+
+    /** A warning on the approval as its page shows it: its name in the page's language and its why, one line a value. */
+    record Flag(boolean red, String name, List<String> why) {
+    }
 
     @GET
     public TemplateInstance list(@QueryParam("kind") String kind, @QueryParam("state") String state,
@@ -129,8 +138,10 @@ public class ApprovalPages {
         return Templates.seals(ctx.page(null), lists.sealRegister(village, 200));
     }
 
+    /** The one form; while a step is open, the county's rules run first and their flags stand above the decision. */
     @GET
     @Path("/{id}")
+    @Transactional
     public TemplateInstance one(@PathParam("id") long id) {
         Page p = ctx.page(null);
         Approval a = approvals.readable(id);
@@ -138,7 +149,24 @@ public class ApprovalPages {
         boolean mine = Objects.equals(p.caller().userId(), a.filerUserId);
         String section = mine ? awaitedForm(a, v) : null;
         return Templates.one(p, v, section, section == null ? List.of() : ApprovalForms.stage(section, filing(a)),
-                mine && (a.state == ApprovalState.RETURNED || a.state == ApprovalState.APPROVED && a.kind.payable()));
+                mine && (a.state == ApprovalState.RETURNED || a.state == ApprovalState.APPROVED && a.kind.payable()),
+                a.state == ApprovalState.PENDING ? flags(p, a.id) : List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Flag> flags(Page p, long id) {
+        if (!checks.isResolvable()) {
+            return List.of();
+        }
+        return checks.get().flags(id).stream().map(f -> {
+            List<String> why = new java.util.ArrayList<>();
+            for (String part : List.of("fact", "thresholds")) {
+                if (f.why().get(part) instanceof Map<?, ?> m) {
+                    ((Map<String, Object>) m).forEach((k, val) -> why.add(k + " = " + val));
+                }
+            }
+            return new Flag(f.red(), p.english() ? f.nameEn() : f.nameZh(), why);
+        }).toList();
     }
 
     /** A later stage's form (declaration, quotes, award …) from its page, through the API's checks. */

@@ -16,6 +16,7 @@ import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
+import io.mingjing.sdk.Facts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -198,7 +199,8 @@ class PluginBoundaryTest {
     /** Runs the statement in a savepoint; anything but "permission denied" is a leak. */
     private static void attempt(List<String> leaks, Connection c, String what, String sql) {
         String outcome = run(c, sql);
-        if (!"42501".equals(outcome)) {
+        // a view with joins or GROUP BY is refused a DELETE as not updatable before its privileges are asked
+        if (!"42501".equals(outcome) && !(what.endsWith(" delete") && "55000".equals(outcome))) {
             leaks.add(what + " → " + outcome);
         }
     }
@@ -224,15 +226,22 @@ class PluginBoundaryTest {
     void theDocumentedViewsAreExactlyWhatIsGrantedAndReadOnly() throws SQLException {
         try (Connection c = pools.connect(county)) {
             assertEquals(allowed(), granted(c));
-            assertEquals(allowed(), new TreeSet<>(DOCUMENTED.keySet()), "every view plugins may read is documented");
-            for (var view : DOCUMENTED.entrySet()) {
-                assertEquals(view.getValue(), columns(c, view.getKey()), view.getKey());
+            Map<String, List<String>> documented = new java.util.TreeMap<>(DOCUMENTED);
+            for (Facts.Fact f : Facts.ALL) { // the facts of warning rules: the SDK's Facts documents their columns
+                List<String> columns = new ArrayList<>(List.of("entity_id"));
+                f.fields().forEach(x -> columns.add(x.column()));
+                documented.put(f.view(), columns);
+            }
+            assertEquals(allowed(), new TreeSet<>(documented.keySet()), "every view plugins may read is documented");
+            for (var view : documented.entrySet()) {
+                assertEquals(new TreeSet<>(view.getValue()), new TreeSet<>(columns(c, view.getKey())), view.getKey());
                 assertEquals("ok", run(c, "SELECT * FROM " + view.getKey()), view.getKey());
                 for (String p : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
                     assertFalse(has(c, "SELECT has_table_privilege('" + schema + "." + view.getKey() + "', '" + p
                             + "')"), view.getKey() + " " + p);
                 }
-                assertEquals("42501", run(c, "DELETE FROM " + view.getKey()), view.getKey());
+                // permission denied, or (a view with GROUP BY) not updatable at all
+                assertTrue(Set.of("42501", "55000").contains(run(c, "DELETE FROM " + view.getKey())), view.getKey());
             }
             assertEquals("42501", run(c, "INSERT INTO v_org_unit(code, name, level) VALUES ('330782199999', "
                     + "'假村', 'VILLAGE')"));

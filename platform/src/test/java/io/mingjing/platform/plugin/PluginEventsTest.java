@@ -136,7 +136,7 @@ class PluginEventsTest {
                 "appeal.accepted " + complaint,
                 "appeal.replied " + complaint), ofCase);
         assertEquals(3, count(c.id, "SELECT d.attempts FROM " + schema(c.id) + ".event_delivery d JOIN "
-                + schema(c.id) + ".domain_event e ON e.id = d.event_id WHERE e.name = 'appeal.accepted' AND e.entity_id = '"
+                + schema(c.id) + ".domain_event e ON e.id = d.event_id WHERE d.module = 'listen' AND e.name = 'appeal.accepted' AND e.entity_id = '"
                 + complaint + "'"), "two failures, then delivered");
     }
 

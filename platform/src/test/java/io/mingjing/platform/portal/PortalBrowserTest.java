@@ -53,7 +53,10 @@ class PortalBrowserTest {
     static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
-            "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED");
+            "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED",
+            "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue");
+    static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
+            "/t/yiwu/staff/warnings/rules");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
@@ -90,6 +93,14 @@ class PortalBrowserTest {
                     .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/approvals/\\d+$")).findFirst()
                     .orElseThrow(() -> new AssertionError("the demo cadre sees no approval"));
             misfits.addAll(misfits(browser, "", List.of(one)));
+            browser.get(base + "/t/yiwu/logout");
+            logIn(browser, base, "inspector", "demo123");
+            misfits.addAll(misfits(browser, base, INSPECTOR_PAGES));
+            browser.get(base + "/t/yiwu/staff/warnings");
+            String warning = browser.findElements(By.cssSelector("a[href*='/staff/warnings/']")).stream()
+                    .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/warnings/\\d+$")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the demo inspector sees no warning"));
+            misfits.addAll(misfits(browser, "", List.of(warning)));
             assertEquals(List.of(), misfits);
         } finally {
             browser.quit();

@@ -19,6 +19,7 @@ import io.mingjing.sdk.Setting;
 import io.mingjing.sdk.Settings;
 import io.mingjing.sdk.Sql;
 import io.mingjing.sdk.TenantContext;
+import io.mingjing.sdk.WarningRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -210,6 +211,34 @@ public final class ModuleTestKit implements AutoCloseable {
             job.handler().run(ctx);
             return true;
         }, ok -> true);
+    }
+
+    /**
+     * Runs a Java warning rule's check once in this county, as the platform's evaluation would: as the
+     * plugin login role, reading the {@code v_fact_} views, with the rule's thresholds at their defaults
+     * over which {@code thresholds} are set (each validated against its bounds, as a county admin's would be).
+     *
+     * @param entities the entities an event concerned; empty for every entity
+     * @param from start of a backtest's period, or null; @param to its end, or null
+     */
+    public List<WarningRule.Hit> checkRule(String id, List<String> entities, Instant from, Instant to,
+            Map<String, Object> thresholds) {
+        WarningRule rule = manifest.warningRules().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no warning rule '" + id + "'"));
+        if (rule.check() == null) {
+            throw new IllegalArgumentException("rule '" + id + "' is CEL: the platform checks and runs it");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Setting s : rule.thresholds()) {
+            Object v = thresholds.getOrDefault(s.key(), s.defaultValue());
+            String problem = s.validate(v);
+            if (problem != null) {
+                throw new IllegalArgumentException("threshold " + s.key() + " " + problem);
+            }
+            values.put(s.key(), v);
+        }
+        WarningRule.Scope scope = new WarningRule.Scope(entities, from, to, new Settings(values));
+        return inTransaction(Caller.SYSTEM, ctx -> rule.check().find(ctx, scope), ok -> true);
     }
 
     /**

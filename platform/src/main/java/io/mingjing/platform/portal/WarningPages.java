@@ -1,0 +1,150 @@
+package io.mingjing.platform.portal;
+
+import io.mingjing.platform.input.Choices;
+import io.mingjing.platform.warning.RuleCatalogue;
+import io.mingjing.platform.warning.Warning;
+import io.mingjing.platform.warning.WarningFeature;
+import io.mingjing.platform.warning.WarningLists;
+import io.mingjing.platform.warning.WarningService;
+import io.mingjing.platform.warning.WarningView;
+import io.mingjing.platform.feature.OfFeature;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 预警 on a phone, without JavaScript: the 红黄绿 list by colour, category, village and rule with its
+ * counts, a handler's queue, a warning with its why, source record and audit receipt and the forms to
+ * take and close it, and the rule catalogue where a county admin sets thresholds (the service validates).
+ */
+@OfFeature(WarningFeature.ID)
+@Path("/t/{tenant}/staff/warnings")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class WarningPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page p, String heading, WarningView.Page page, Map<String, Long> colours,
+                String query);
+
+        static native TemplateInstance one(Page p, WarningView w, List<String> facts, List<String> thresholds);
+
+        static native TemplateInstance rules(Page p, List<RuleCatalogue.RuleView> rules);
+    }
+
+    @Inject
+    PortalContext ctx;
+    @Inject
+    WarningLists lists;
+    @Inject
+    WarningService warnings;
+    @Inject
+    RuleCatalogue catalogue;
+
+    @GET
+    public TemplateInstance list(@QueryParam("colour") String colour, @QueryParam("category") String category,
+            @QueryParam("village") String village, @QueryParam("rule") String rule, @QueryParam("before") Long before) {
+        WarningView.Page page = lists.list(new WarningLists.Filter(Choices.of(Warning.Colour.class, "colour", colour),
+                blank(category), blank(village), blank(rule), null, false), before, 20);
+        Map<String, Long> colours = new LinkedHashMap<>(Map.of("RED", 0L, "YELLOW", 0L, "GREEN", 0L));
+        lists.counts().rows().forEach(r -> colours.merge(r.colour(), r.count(), Long::sum));
+        String query = "colour=" + enc(colour) + "&category=" + enc(category) + "&village=" + enc(village) + "&rule="
+                + enc(rule);
+        return Templates.list(ctx.page(null), "warning.title", page, colours, query);
+    }
+
+    @GET
+    @Path("/queue")
+    public TemplateInstance queue() {
+        return Templates.list(ctx.page(null), "warning.queue", lists.queue(50), null, "");
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance one(@PathParam("id") long id) {
+        WarningView w = lists.view(warnings.readable(id));
+        return Templates.one(ctx.page(null), w, lines(w.why().get("fact")), lines(w.why().get("thresholds")));
+    }
+
+    @POST
+    @Path("/{id}/take")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response take(@PathParam("id") long id) {
+        warnings.take(id);
+        return backTo("/staff/warnings/" + id);
+    }
+
+    @POST
+    @Path("/{id}/disposition")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response dispose(@PathParam("id") long id, @FormParam("disposition") String disposition,
+            @FormParam("reason") String reason) {
+        warnings.dispose(id, Choices.of(Warning.Disposition.class, "disposition", disposition), blank(reason));
+        return backTo("/staff/warnings/" + id);
+    }
+
+    @GET
+    @Path("/rules")
+    public TemplateInstance rules() {
+        return Templates.rules(ctx.page(null), catalogue.list());
+    }
+
+    /** A rule's thresholds and shadow mode from the catalogue's form; bounds and types are the service's to check. */
+    @POST
+    @Path("/rules/{module}/{rule}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("module") String module, @PathParam("rule") String rule,
+            MultivaluedMap<String, String> form) {
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("t.") && !v.isEmpty()) {
+                String value = v.getFirst().strip();
+                thresholds.put(k.substring(2), value.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(value) : value);
+            }
+        });
+        catalogue.change(module + "/" + rule, new RuleCatalogue.Change(thresholds, null, form.containsKey("shadow"),
+                form.containsKey("enabled")));
+        return backTo("/staff/warnings/rules");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> lines(Object values) {
+        List<String> out = new ArrayList<>();
+        if (values instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).forEach((k, v) -> out.add(k + " = " + v));
+        }
+        return out;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String enc(String s) {
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private Response backTo(String path) {
+        return Response.seeOther(URI.create(ctx.page(null).base() + path)).build();
+    }
+}
