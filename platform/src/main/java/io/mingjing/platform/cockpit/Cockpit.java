@@ -52,7 +52,8 @@ public class Cockpit {
     /** The charts, in the order a page shows them. */
     static final List<String> CHARTS = List.of("appeals.kind", "appeals.category", "appeals.sla", "appeals.state",
             "reports.category", "reports.sla", "approvals.kind", "approvals.state", "approvals.sla", "approvals.step",
-            "disclosures.published", "payments.programme");
+            "disclosures.published", "payments.programme", "warnings.category", "warnings.colour", "warnings.disposition",
+            "warnings.rule", "warnings.false-alarm");
     static final Set<String> MONEY = Set.of("approvals.kind", "payments.programme");
     static final Set<String> HOURS = Set.of("approvals.step");
     private static final List<String> RANKED = List.of("appeals.kind", "appeals.sla", "appeals.rated",
@@ -101,7 +102,7 @@ public class Cockpit {
         List<OrgUnit> children = children(unit, own);
         Map<String, List<Figures.Row>> byMetric = figures.sums(List.of(unit), period[0], period[1], List.of()).stream()
                 .filter(r -> shown.test(r.metric())).collect(Collectors.groupingBy(Figures.Row::metric));
-        Links links = new Links(base, unit, period, staff);
+        Links links = new Links(base, unit, own != null && own.level == OrgUnitLevel.VILLAGE, period, staff);
         long covered = figures.villagesWith(villages, DisclosureFigures.PUBLISHED, "FINANCE", period[0], period[1]);
         List<Headline> headlines = Headlines.of(byMetric, covered, villages.size(), texts, links, staff);
         List<Chart> charts = CHARTS.stream().filter(byMetric::containsKey)

@@ -43,6 +43,16 @@ final class Headlines {
                     "payments.programme")), null));
         }
         out.add(new Headline("coverage", t.get("cockpit.h.coverage"), covered + " / " + villages, null));
+        if (staff) {
+            long raised = Cockpit.sum(rows(m, "warnings.colour"), "warnings.colour", null);
+            long handled = Cockpit.sum(rows(m, "warnings.disposition"), "warnings.disposition", null);
+            long falseAlarms = Cockpit.sum(rows(m, "warnings.false-alarm"), "warnings.false-alarm", null);
+            out.add(new Headline("warnings", t.get("cockpit.h.warnings"), Long.toString(raised), links.warnings(null, null)));
+            out.add(new Headline("warnings-red", t.get("cockpit.h.warnings-red"), Long.toString(Cockpit.sum(
+                    rows(m, "warnings.colour"), "warnings.colour", "RED")), links.warnings("colour", "RED")));
+            out.add(new Headline("false-alarms", t.get("cockpit.h.false-alarms"),
+                    handled == 0 ? "—" : Math.round(100.0 * falseAlarms / handled) + "%", null));
+        }
         if (m.containsKey("reports.kind")) {
             out.add(new Headline("reports", t.get("cockpit.h.reports"),
                     Long.toString(Cockpit.sum(rows(m, "reports.kind"), "reports.kind", null)), null));

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** Where a figure drills down to: the list behind it, filtered the way the figure counts; residents get none. */
-record Links(String base, String unit, LocalDate[] period, boolean staff) {
+record Links(String base, String unit, boolean village, LocalDate[] period, boolean staff) {
 
     String of(String metric, String dim) {
         if (!staff) {
@@ -18,12 +18,23 @@ record Links(String base, String unit, LocalDate[] period, boolean staff) {
             case "appeals.kind", "appeals.category", "appeals.sla", "appeals.state" ->
                 appeals(metric.substring("appeals.".length()) + "=" + q(dim));
             case "disclosures.published" -> base + "/staff/disclosures";
+            case "warnings.category", "warnings.colour", "warnings.rule", "warnings.false-alarm" -> warnings(
+                    metric.equals("warnings.false-alarm") ? "rule" : metric.substring("warnings.".length()), dim);
             default -> null;
         };
     }
 
     String appeals(String filter) {
         return staff ? base + "/appeals?" + (filter.isEmpty() ? "" : filter + "&") + scope() : null;
+    }
+
+    /** The warnings list, narrowed to the figure's value and, for a village, to it (the list filters villages only). */
+    String warnings(String filter, String value) {
+        if (!staff) {
+            return null;
+        }
+        String list = base + "/staff/warnings" + (filter == null ? "?" : "?" + filter + "=" + q(value) + "&");
+        return list + (village ? "village=" + q(unit) : "");
     }
 
     String unit(String code) {

@@ -66,7 +66,19 @@ class CockpitTest {
         fileAppeal(villager, "SUGGESTION", "修路");
         fileAppeal(null, "REPORT", "吃拿卡要");
         Postgres.exec(DevStack.DATABASE, "UPDATE " + TenantIds.schema(t) + ".appeal SET sla = 'RED' WHERE kind = 'COMPLAINT'");
+        warning("1", "RED", null, false);
+        warning("2", "GREEN", "FALSE_ALARM", false);
+        warning("3", "RED", null, true);
         refresh.refresh(t);
+    }
+
+    /** A warning as the evaluator leaves it, in village X; a shadow one routes nothing and counts for nothing. */
+    private void warning(String entity, String colour, String disposition, boolean shadow) {
+        Postgres.exec(DevStack.DATABASE, "INSERT INTO " + TenantIds.schema(t) + ".warning (rule_id, rule_version, "
+                + "entity_id, fact, category, severity, tier, village, town, colour, shadow, why, raised_at, disposition) "
+                + "VALUES ('builtin/labour-before-application', 1, '" + entity + "', 'labour', 'labour', 'RED', 'VILLAGE', '"
+                + X + "', '" + People.TOWN + "', '" + colour + "', " + shadow + ", '{}', now(), "
+                + (disposition == null ? "NULL" : "'" + disposition + "'") + ")");
     }
 
     private void fileAppeal(String token, String kind, String subject) {
@@ -114,6 +126,16 @@ class CockpitTest {
     private int appealsOf(String unit) {
         return Integer.parseInt(cockpit(admin, "?unit=" + unit).then().statusCode(200).extract()
                 .path("headlines.find { it.key == 'appeals' }.value"));
+    }
+
+    @Test
+    void warningsCountByColourAndTheirFalseAlarmRateShows() {
+        cockpit(town, "?unit=" + X).then().statusCode(200)
+                .body("headlines.find { it.key == 'warnings' }.value", equalTo("2"))
+                .body("headlines.find { it.key == 'warnings-red' }.value", equalTo("1"))
+                .body("headlines.find { it.key == 'false-alarms' }.value", equalTo("100%"))
+                .body("headlines.find { it.key == 'warnings-red' }.link", containsString("/staff/warnings?colour=RED&village=" + X))
+                .body("charts.find { it.metric == 'warnings.category' }.bars.label", hasItem("村级务工"));
     }
 
     @Test
