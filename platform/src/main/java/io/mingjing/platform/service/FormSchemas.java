@@ -1,0 +1,69 @@
+package io.mingjing.platform.service;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A service item's form is a JSON Schema (draft 2020-12) checked on the server, whatever the page or
+ * client did: each failure becomes a field of the problem's {@code errors} ({@code form.birthDate} →
+ * message). Schemas are compiled once per text: a stored item version never changes.
+ */
+final class FormSchemas {
+
+    static final int MAX_ERRORS = 20;
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+
+    private FormSchemas() {
+    }
+
+    /** @throws IllegalArgumentException when the schema cannot be compiled, with the library's reason */
+    static Schema compile(String schemaJson) {
+        Schema s = COMPILED.get(schemaJson);
+        if (s != null) {
+            return s;
+        }
+        try {
+            s = REGISTRY.getSchema(schemaJson, InputFormat.JSON);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid"));
+        }
+        COMPILED.putIfAbsent(schemaJson, s);
+        return s;
+    }
+
+    /** Every failure of {@code formJson} against the schema, by field path under {@code form}; empty when it holds. */
+    static Map<String, String> problems(String schemaJson, String formJson) {
+        List<Error> errors = compile(schemaJson).validate(formJson, InputFormat.JSON);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Error e : errors) {
+            if (out.size() >= MAX_ERRORS) {
+                break;
+            }
+            out.putIfAbsent(field(e), e.getMessage().replaceFirst("^\\$[^:]*: ", ""));
+        }
+        return out;
+    }
+
+    /** {@code form.a.b[0]} for the instance location, plus the missing property of a {@code required} failure. */
+    static String field(Error e) {
+        StringBuilder b = new StringBuilder("form");
+        NodePath p = e.getInstanceLocation();
+        for (int i = 0; p != null && i < p.getNameCount(); i++) {
+            Object el = p.getElement(i);
+            b.append(el instanceof Number n ? "[" + n + "]" : "." + el);
+        }
+        if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+            b.append('.').append(e.getProperty());
+        }
+        return b.toString();
+    }
+}
