@@ -14,12 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A service item's form is a JSON Schema (draft 2020-12) checked on the server, whatever the page or
  * client did: each failure becomes a field of the problem's {@code errors} ({@code form.birthDate} →
- * message). Schemas are compiled once per text: a stored item version never changes.
+ * message). Schemas are compiled once per text: a stored item version never changes. A schema refers to
+ * nothing outside itself: the registry fetches no {@code $ref} from the network.
  */
 final class FormSchemas {
 
     static final int MAX_ERRORS = 20;
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Keywords whose failure is about a property the instance lacks or should not have, not the instance itself. */
+    private static final java.util.Set<String> NAMES_A_PROPERTY = java.util.Set.of("required", "additionalProperties",
+            "dependentRequired", "unevaluatedProperties", "propertyNames");
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
     private FormSchemas() {
@@ -38,6 +43,22 @@ final class FormSchemas {
         }
         COMPILED.putIfAbsent(schemaJson, s);
         return s;
+    }
+
+    /** Whether the schema names anything outside itself ({@code $ref} not starting with {@code #}, {@code $id}, …). */
+    static boolean external(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String k = String.valueOf(e.getKey());
+                if ((k.equals("$ref") || k.equals("$dynamicRef")) && !String.valueOf(e.getValue()).startsWith("#")
+                        || k.equals("$id") || k.equals("$schema") || external(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            return l.stream().anyMatch(FormSchemas::external);
+        }
+        return false;
     }
 
     /** Every failure of {@code formJson} against the schema, by field path under {@code form}; empty when it holds. */
@@ -61,8 +82,9 @@ final class FormSchemas {
             Object el = p.getElement(i);
             b.append(el instanceof Number n ? "[" + n + "]" : "." + el);
         }
-        if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
-            b.append('.').append(e.getProperty());
+        String property = e.getProperty();
+        if (property != null && NAMES_A_PROPERTY.contains(e.getKeyword()) && !b.toString().endsWith("." + property)) {
+            b.append('.').append(property);
         }
         return b.toString();
     }

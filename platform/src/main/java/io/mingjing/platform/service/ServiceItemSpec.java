@@ -135,6 +135,10 @@ public record ServiceItemSpec(String code, String name, String nameEn, String de
             errors.put("form", "must be a JSON Schema of type object with properties");
             return;
         }
+        if (FormSchemas.external(form)) {
+            errors.put("form", "refers only within itself: no $id, $schema or $ref outside '#'");
+            return;
+        }
         try {
             FormSchemas.compile(formJson());
         } catch (IllegalArgumentException e) {
