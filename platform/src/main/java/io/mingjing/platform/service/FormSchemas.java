@@ -3,6 +3,7 @@ package io.mingjing.platform.service;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -26,8 +27,22 @@ final class FormSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+    /** The 2020-12 meta-schema, from the library's own copy: an item's form must be a schema by it. */
+    private static final Schema META = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
     private FormSchemas() {
+    }
+
+    /** Every way the form is not a JSON Schema (by the meta-schema), by path under {@code form}; empty when it is one. */
+    static Map<String, String> schemaProblems(String schemaJson) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Error e : META.validate(schemaJson, InputFormat.JSON)) {
+            if (out.size() >= MAX_ERRORS) {
+                break;
+            }
+            out.putIfAbsent(field(e), e.getMessage().replaceFirst("^\\$[^:]*: ", ""));
+        }
+        return out;
     }
 
     /** @throws IllegalArgumentException when the schema cannot be compiled, with the library's reason */

@@ -69,10 +69,8 @@ public class ServiceApplications {
             throw ProblemException.invalid(400, "Say which service.", Map.of("item", "is required: the item's code"));
         }
         Caller c = caller.get();
-        ServiceCatalogue.Entry e;
-        try {
-            e = catalogue.one(r.item(), false);
-        } catch (ProblemException unknown) {
+        ServiceCatalogue.Entry e = catalogue.find(r.item());
+        if (e == null || !e.enabled()) {
             throw ProblemException.invalid(422, "Unknown service item.", Map.of("item", "must be the code of an item "
                     + "of this county's catalogue"));
         }

@@ -55,15 +55,22 @@ public class ServiceCatalogue {
     /** The item's current version, or a 404 (also when it is switched off and {@code withDisabled} is false). */
     @Transactional
     public Entry one(String code, boolean withDisabled) {
+        Entry e = find(code);
+        if (e == null || !withDisabled && !e.enabled()) {
+            throw ProblemException.notFound("No service item " + code + ".");
+        }
+        return e;
+    }
+
+    /** The item's current version, switched off or not, or null: a miss here is no error to roll back for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Entry find(String code) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = code == null || !code.matches(ServiceItemSpec.ID) ? List.of()
                 : em.createNativeQuery("SELECT code, version, enabled, position, body, created_at FROM service_item "
                         + "WHERE code = ?1 ORDER BY version DESC LIMIT 1", Object[].class).setParameter(1, code)
                         .getResultList();
-        if (rows.isEmpty() || !withDisabled && !(Boolean) rows.get(0)[2]) {
-            throw ProblemException.notFound("No service item " + code + ".");
-        }
-        return entry(rows.get(0));
+        return rows.isEmpty() ? null : entry(rows.get(0));
     }
 
     /** The version an application was filed under. */
@@ -81,7 +88,7 @@ public class ServiceCatalogue {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(422, "The service item cannot be offered.", errors);
         }
-        Entry now = latest(item.code());
+        Entry now = find(item.code());
         int pos = position != null ? position : now != null ? now.position() : nextPosition();
         if (now != null && now.item().equals(item) && now.enabled() == enabled && now.position() == pos) {
             return now;
@@ -95,7 +102,7 @@ public class ServiceCatalogue {
                 .executeUpdate();
         audit.append(actor, "service-item.saved", "ServiceItem", item.code() + "/" + version,
                 (enabled + "\n" + body).getBytes(StandardCharsets.UTF_8));
-        return latest(item.code());
+        return find(item.code());
     }
 
     /** Who reviews for a department: its staff accounts, replaced as a whole. */
@@ -134,14 +141,6 @@ public class ServiceCatalogue {
         Map<String, List<String>> out = new LinkedHashMap<>();
         rows.forEach(r -> out.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add((String) r[1]));
         return out;
-    }
-
-    private Entry latest(String code) {
-        try {
-            return one(code, true);
-        } catch (ProblemException e) {
-            return null;
-        }
     }
 
     private int nextPosition() {

@@ -139,6 +139,11 @@ public record ServiceItemSpec(String code, String name, String nameEn, String de
             errors.put("form", "refers only within itself: no $id, $schema or $ref outside '#'");
             return;
         }
+        Map<String, String> meta = FormSchemas.schemaProblems(formJson());
+        if (!meta.isEmpty()) {
+            errors.putAll(meta);
+            return;
+        }
         try {
             FormSchemas.compile(formJson());
         } catch (IllegalArgumentException e) {

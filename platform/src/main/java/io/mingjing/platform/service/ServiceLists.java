@@ -184,7 +184,8 @@ public class ServiceLists {
         Map<Long, String> names = names(done.stream().map(a -> a.residentId).toList());
         return done.stream().map(a -> {
             ServiceItemSpec item = catalogue.version(a.itemCode, a.itemVersion);
-            return new PortalColumn.Item(fill(item, a, names.get(a.residentId)), null, a.completedAt, item.name(), null);
+            return new PortalColumn.Item(fill(item, a, names.get(a.residentId)), "/services/" + a.itemCode, a.completedAt,
+                    item.name(), null);
         }).toList();
     }
 
