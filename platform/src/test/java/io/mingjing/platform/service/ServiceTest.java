@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Browser;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
@@ -20,9 +21,13 @@ import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -210,7 +215,7 @@ class ServiceTest {
     }
 
     @Test
-    void aResidentAppliesOnceAndTheVillageAndTheDepartmentsTogetherBringItToAResultTheyRate() {
+    void aResidentAppliesOnceAndTheVillageAndTheDepartmentsTogetherBringItToAResultTheyRate() throws Exception {
         apply(villager, null, form(), true).then().statusCode(422).body("errors", hasKey("materials.idcard"))
                 .body("errors", hasKey("materials.disability"));
         long id = draft(villager, null);
@@ -236,8 +241,14 @@ class ServiceTest {
         rate(villager, id, 4).then().statusCode(409);
         given().auth().oauth2(villager).get("/api/t/" + t + "/service-applications").then().statusCode(200)
                 .body("items.id", hasItem((int) id));
-        given().auth().oauth2(villager).get("/t/" + t + "/services/applications/" + id).then().statusCode(200)
-                .body(containsString("每月发放生活补贴100元"));
+        Browser phone = new Browser();
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        phone.logIn(base, t, "13900000001", "Test-pass-1");
+        HttpResponse<String> page = phone.go(HttpRequest.newBuilder(URI.create(base + "/t/" + t
+                + "/services/applications/" + id)));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("每月发放生活补贴100元") && page.body().contains("县残联与县民政局会签"),
+                "the applicant's phone shows the result and the stages it went through");
         assertTrue(count("SELECT count(*) FROM $s.inbox_message WHERE to_person AND text LIKE '%#" + id
                 + "「%已办结%'") >= 1, "the applicant is told in their inbox");
         assertEquals(1, count("SELECT count(*) FROM $s.domain_event WHERE name = 'service.rated' AND entity_id = '" + id
