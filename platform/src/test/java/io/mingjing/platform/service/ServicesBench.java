@@ -98,9 +98,9 @@ class ServicesBench {
                 .then().extract().jsonPath().getList("code").size() >= 20);
         for (String lang : List.of("zh", "en")) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve("/t/hepu/services"))
-                    .header("Cookie", "lang=" + lang).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "mj_lang=" + lang).build(), HttpResponse.BodyHandlers.ofByteArray());
             HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(base.resolve("/t/hepu/services"))
-                    .header("Cookie", "lang=" + lang).header("Accept-Encoding", "gzip").build(),
+                    .header("Cookie", "mj_lang=" + lang).header("Accept-Encoding", "gzip").build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             long items = new String(r.body(), StandardCharsets.UTF_8).split("/services/[a-z]", -1).length - 1;
             out.add(String.format("catalogue page /t/hepu/services (%s, %d item links): %,d bytes, %,d bytes as sent "
