@@ -185,6 +185,16 @@ public class ServicePages {
         return Templates.one(ctx.page(OrgUnit.findById(a.village)), lists.view(a), filerSide);
     }
 
+    /** A material, for the applicant's side and the reviewers, through the one file response. */
+    @GET
+    @Path("/services/applications/{id}/materials/{file}")
+    @Authenticated
+    @Produces(MediaType.WILDCARD)
+    @Transactional
+    public Response material(@PathParam("id") long id, @PathParam("file") long file) {
+        return applications.material(id, file);
+    }
+
     @POST
     @Path("/services/applications/{id}/decisions")
     @Authenticated

@@ -1,9 +1,7 @@
 package io.mingjing.platform.service;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.input.Choices;
-import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.service.ServiceRequests.Decision;
 import io.mingjing.platform.service.ServiceRequests.NewApplication;
 import io.mingjing.platform.service.ServiceRequests.Rating;
@@ -85,12 +83,7 @@ public class ServiceApplicationResource {
     @Produces(MediaType.WILDCARD)
     @Transactional
     public Response download(@PathParam("id") long id, @PathParam("file") long file) {
-        ServiceApplication a = applications.readable(id);
-        ServiceMaterial m = ServiceMaterial.find("id = ?1 and applicationId = ?2", file, a.id).firstResult();
-        if (m == null) {
-            throw ProblemException.notFound("No material " + file + " of application " + id + ".");
-        }
-        return StoredFile.of(m.data, m.filename, "private, no-store");
+        return applications.material(id, file);
     }
 
     @POST

@@ -7,6 +7,7 @@ import io.mingjing.platform.clock.Deadline;
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.file.FileKind;
 import io.mingjing.platform.file.FileKinds;
+import io.mingjing.platform.file.StoredFile;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -401,6 +403,17 @@ public class ServiceApplications {
             throw ProblemException.notFound("No service application " + id + ".");
         }
         return a;
+    }
+
+    /** One material of a readable application as the one file response ({@code StoredFile}), or a 404. */
+    @Transactional
+    public Response material(long id, long file) {
+        ServiceApplication a = readable(id);
+        ServiceMaterial m = ServiceMaterial.find("id = ?1 and applicationId = ?2", file, a.id).firstResult();
+        if (m == null) {
+            throw ProblemException.notFound("No material " + file + " of application " + id + ".");
+        }
+        return StoredFile.of(m.data, m.filename, "private, no-store");
     }
 
     boolean mayRead(ServiceApplication a, Caller c) {

@@ -1,9 +1,11 @@
 package io.mingjing.platform.service;
 
 import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,9 +20,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,15 +69,15 @@ class ServicesBench {
         People.villagers(t, admin, "13900000");
         People.staff(t, admin, "town", Role.TOWN_OFFICIAL, People.TOWN);
         String agent = People.staff(t, admin, "agent", Role.AGENT, People.VILLAGE_X);
-        Map<String, Object> item = new java.util.HashMap<>(ServiceTest.item("allowance", "PUBLIC"));
+        Map<String, Object> item = new HashMap<>(ServiceTest.item("allowance", "PUBLIC"));
         item.put("materials", List.of(Map.of("id", "idcard", "name", "居民身份证", "required", false)));
         item.put("review", List.of(((List<?>) ServiceTest.item("x", "NONE").get("review")).get(0)));
         RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("item", item))
                 .put("/api/t/" + t + "/services/allowance").then().statusCode(200);
         long resident;
-        try (java.sql.Connection c = io.mingjing.platform.testing.Postgres.admin(DevStack.DATABASE);
-                java.sql.ResultSet r = c.createStatement().executeQuery("SELECT id FROM "
-                        + io.mingjing.platform.tenancy.TenantIds.schema(t) + ".resident WHERE name = '张三'")) {
+        try (Connection c = Postgres.admin(DevStack.DATABASE);
+                ResultSet r = c.createStatement().executeQuery("SELECT id FROM "
+                        + TenantIds.schema(t) + ".resident WHERE name = '张三'")) {
             r.next();
             resident = r.getLong(1);
         }
