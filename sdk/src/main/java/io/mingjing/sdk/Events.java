@@ -99,4 +99,31 @@ public final class Events {
     public static final String LABOUR_DECLARED = "labour.declared";
     /** A seal was used under an approved SEAL approval: common fields plus {@code seal} (its id). */
     public static final String SEAL_USED = "seal.used";
+
+    /**
+     * 便民服务 events (SDK 1.5): entity id the service application's id; common fields {@code id},
+     * {@code item} (the service item's code), {@code department} (the item's lead department),
+     * {@code village}, {@code town}, {@code via} (ONLINE by the resident, AGENT by the village agent),
+     * {@code state} (DRAFT, INTAKE, REVIEW, SUPPLEMENT, COMPLETED, REJECTED), {@code stage} (index of the
+     * open review stage), {@code seq}, {@code sla} (GREEN, YELLOW, RED), {@code dueAt} (or null),
+     * {@code submittedAt}, {@code handlingStartedAt} (when the village began handling it; the clock
+     * runs from there). Never the applicant's name, ID number, phone or form answers.
+     */
+    public static final String SERVICE_SUBMITTED = "service.submitted";
+    /** The village took it on (or its agent filed it): handling begins and the clock runs. Common service fields. */
+    public static final String SERVICE_ACCEPTED = "service.accepted";
+    /** A review stage opened: common fields plus {@code stageName}, {@code mode} (ANY 或签, ALL 会签, SHARE), {@code steps}, {@code required}, {@code hours}. */
+    public static final String SERVICE_STAGE = "service.stage";
+    /** One department (or the town) approved its step: common fields plus {@code step} (its id), {@code approvals}, {@code required}. */
+    public static final String SERVICE_REVIEWED = "service.reviewed";
+    /** 补正, the one request for what is missing: common fields plus {@code step} and {@code missing} (material ids). The clock stops. */
+    public static final String SERVICE_SUPPLEMENT_REQUESTED = "service.supplement-requested";
+    /** The applicant sent what was missing: the stage that asked opens again. Common service fields. */
+    public static final String SERVICE_RESUBMITTED = "service.resubmitted";
+    /** 办结: common fields plus {@code granted} (true when the result grants what was applied for), {@code completedAt}, {@code hoursTaken}. */
+    public static final String SERVICE_COMPLETED = "service.completed";
+    /** 公众评价 by the applicant: common fields plus {@code score} (1 very dissatisfied … 5 very satisfied) and {@code bad} (score ≤ 2). */
+    public static final String SERVICE_RATED = "service.rated";
+    /** 红牌: the open step is overdue and went up (town, then inspectors): common fields plus {@code reason} (overdue), {@code escalations}, {@code stepName}. */
+    public static final String SERVICE_ESCALATED = "service.escalated";
 }

@@ -17,4 +17,6 @@ public interface Roles {
     String DEPARTMENT_STAFF = "department-staff";
     String INSPECTOR = "inspector";
     String TENANT_ADMIN = "tenant-admin";
+    /** 村代办员 (SDK 1.5): files service applications for the residents of their village and uploads their materials. */
+    String AGENT = "agent";
 }

@@ -1,6 +1,7 @@
 package io.mingjing.platform.approval;
 
 import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.workflow.SignOff;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

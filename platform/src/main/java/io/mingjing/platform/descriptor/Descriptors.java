@@ -10,6 +10,7 @@ import io.mingjing.platform.approval.DemoApprovals;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
+import io.mingjing.platform.service.DemoServices;
 import io.mingjing.platform.staff.StaffService;
 import io.mingjing.platform.orgunit.OrgUnitImport;
 import io.mingjing.platform.onboarding.OnboardingRequest;
@@ -71,6 +72,8 @@ public class Descriptors {
     CountyWorkflows countyWorkflows;
     @Inject
     DemoApprovals demoApprovals;
+    @Inject
+    DemoServices demoServices;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -109,6 +112,7 @@ public class Descriptors {
             demoAppeals.apply(id, county);
             countyWorkflows.apply(id, county, ACTOR);
             demoApprovals.apply(id, county);
+            demoServices.apply(id, county, ACTOR);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

@@ -11,15 +11,17 @@ public final class Role {
     public static final String DEPARTMENT_STAFF = "department-staff";
     public static final String INSPECTOR = "inspector";
     public static final String TENANT_ADMIN = "tenant-admin";
+    /** 村代办员: files service applications for their village's residents. */
+    public static final String AGENT = "agent";
     public static final String OPERATOR = "operator";
 
     /** Every role a county realm defines, in the order staff pages list them. */
     public static final java.util.List<String> COUNTY_ROLES = java.util.List.of(VILLAGER, CADRE, SUPERVISOR,
-            BOOKKEEPER, TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN);
+            BOOKKEEPER, TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN, AGENT);
 
     /** Every county role except villager. */
     public static final java.util.Set<String> STAFF_ROLES = java.util.Set.of(CADRE, SUPERVISOR, BOOKKEEPER,
-            TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN);
+            TOWN_OFFICIAL, DEPARTMENT_STAFF, INSPECTOR, TENANT_ADMIN, AGENT);
 
     private Role() {
     }

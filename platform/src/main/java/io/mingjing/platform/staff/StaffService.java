@@ -27,7 +27,7 @@ public class StaffService {
     /** Which level of org unit each staff role belongs to; absent means county-wide. */
     private static final Map<String, OrgUnitLevel> ROLE_LEVEL = Map.of(Role.CADRE, OrgUnitLevel.VILLAGE,
             Role.SUPERVISOR, OrgUnitLevel.VILLAGE, Role.BOOKKEEPER, OrgUnitLevel.VILLAGE, Role.TOWN_OFFICIAL,
-            OrgUnitLevel.TOWN);
+            OrgUnitLevel.TOWN, Role.AGENT, OrgUnitLevel.VILLAGE);
 
     public record NewStaff(
             @NotBlank(message = "is required") @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,40}$",

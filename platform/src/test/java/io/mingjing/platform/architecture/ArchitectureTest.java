@@ -26,10 +26,10 @@ class ArchitectureTest {
     private static final String[] GROUND = { "..platform.problem..", "..platform.sql..", "..platform.csv..",
             "..platform.file..", "..platform.audit..", "..platform.registry..", "..platform.tenancy..",
             "..platform.identity..", "..platform.input..", "..platform.web..", "..platform.limit..", "..platform.event..", "..platform.jobs..",
-            "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure.." };
+            "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure..", "..platform.workflow.." };
     private static final String[] FEATURES = { "..platform.appeal..", "..platform.cockpit..", "..platform.disclosure..",
             "..platform.payment..", "..platform.policy..", "..platform.notice..", "..platform.powerlist..",
-            "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
+            "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
             "..platform.portal..", "..platform.plugin..", "..platform.descriptor..", "..platform.onboarding.." };
 
     @ArchTest

@@ -50,6 +50,9 @@ class DescriptorsTest {
                 .body("find { it.subject == '今年的低保民主评议什么时候开会？' }.state", equalTo("SUBMITTED")));
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
                 "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-approvals.applied'")));
+        // the service demo comes last
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
+                "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-services.applied'")));
     }
 
     @Test

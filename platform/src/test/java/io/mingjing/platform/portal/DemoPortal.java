@@ -20,6 +20,7 @@ final class DemoPortal {
         Counties.awaitDemoCounties();
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> given()
                 .get("/api/t/yiwu/villages/" + VILLAGE + "/disclosures").then().extract().jsonPath().getList("id")
-                .size() >= 3 && given().get("/api/t/yiwu/programmes").then().extract().asString().contains("policyId\":"));
+                .size() >= 3 && given().get("/api/t/yiwu/programmes").then().extract().asString().contains("policyId\":")
+                && given().get("/api/t/yiwu/services").then().extract().jsonPath().getList("code").size() >= 3);
     }
 }

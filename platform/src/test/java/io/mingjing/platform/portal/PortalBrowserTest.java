@@ -45,16 +45,21 @@ class PortalBrowserTest {
     static final List<String> PUBLIC_PAGES = List.of("/t/yiwu/", "/t/yiwu/v/" + DemoPortal.VILLAGE,
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/finance", "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/inquiries",
             "/t/yiwu/activate", "/t/yiwu/appeals/new", "/t/yiwu/appeals/track", "/t/yiwu/policies",
-            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals", "/t/yiwu/figures");
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals", "/t/yiwu/figures", "/t/yiwu/services",
+            "/t/yiwu/services/gaoling", "/t/yiwu/services/gaoling/notice", "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/services");
     /** A villager's own pages, after logging in. */
     static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
-            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds");
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds", "/t/yiwu/services/mine", "/t/yiwu/services/yibao/apply",
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/services-residents");
+    /** The village agent's and a department reviewer's service pages (each also opens an application of theirs). */
+    static final List<String> AGENT_PAGES = List.of("/t/yiwu/staff/services", "/t/yiwu/services/gaoling/apply");
+    static final List<String> REVIEWER_PAGES = List.of("/t/yiwu/staff/services");
     /** A village cadre's pages. */
     static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
             "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED",
-            "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue");
+            "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services");
     static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
             "/t/yiwu/staff/warnings/rules");
 
@@ -101,6 +106,16 @@ class PortalBrowserTest {
                     .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/warnings/\\d+$")).findFirst()
                     .orElseThrow(() -> new AssertionError("the demo inspector sees no warning"));
             misfits.addAll(misfits(browser, "", List.of(warning)));
+            for (String[] who : new String[][] {{"agent", "AGENT"}, {"dept", "REVIEWER"}}) {
+                browser.get(base + "/t/yiwu/logout");
+                logIn(browser, base, who[0], "demo123");
+                misfits.addAll(misfits(browser, base, who[1].equals("AGENT") ? AGENT_PAGES : REVIEWER_PAGES));
+                browser.get(base + "/t/yiwu/staff/services");
+                String application = browser.findElements(By.cssSelector("a[href*='/services/applications/']")).stream()
+                        .map(a -> a.getAttribute("href")).findFirst()
+                        .orElseThrow(() -> new AssertionError("the demo " + who[0] + " sees no service application"));
+                misfits.addAll(misfits(browser, "", List.of(application)));
+            }
             assertEquals(List.of(), misfits);
         } finally {
             browser.quit();

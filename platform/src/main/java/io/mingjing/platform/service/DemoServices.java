@@ -1,0 +1,139 @@
+package io.mingjing.platform.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.Caller;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.service.ServiceRequests.Action;
+import io.mingjing.platform.service.ServiceRequests.Decision;
+import io.mingjing.platform.service.ServiceRequests.NewApplication;
+import io.mingjing.platform.staff.StaffMember;
+import io.mingjing.platform.tenancy.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A county descriptor's {@code services.yaml}: its catalogue (a new item version whenever the file
+ * changed), the departments' reviewers, and demo applications filed and moved on as the residents and
+ * staff it names, through the same service and checks as their own requests; applied once per version
+ * of the file (its digest is in the audit chain). Demo materials are a small photo.
+ */
+@ApplicationScoped
+public class DemoServices {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
+    private static final String ACTION = "demo-services.applied";
+    /** A 1×1 PNG: what a photographed material is to the file rules. */
+    static final byte[] PHOTO = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    public record Department(String name, List<String> members) {
+    }
+
+    /**
+     * @param by a staff username or a resident's phone
+     * @param action APPROVE, REJECT, SUPPLEMENT, MATERIALS (adds {@code materials}), SUBMIT or RATE
+     */
+    public record Step(String by, String action, String step, String note, List<String> missing, String result,
+            List<String> materials, Integer score) {
+    }
+
+    /** @param resident the applicant's phone; @param by who files (an agent's username, or the resident's phone) */
+    public record Case(String by, String item, String resident, Map<String, Object> form, List<String> materials,
+            Boolean submit, List<Step> steps) {
+    }
+
+    public record File(List<Department> departments, List<ServiceItemSpec> items, List<Case> applications) {
+    }
+
+    @Inject
+    TenantScope scope;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    ServiceCatalogue catalogue;
+    @Inject
+    ServiceApplications applications;
+    @Inject
+    AuditLog audit;
+
+    public void apply(String tenant, Path county, String actor) throws IOException {
+        Path yaml = county.resolve("services.yaml");
+        if (!Files.isRegularFile(yaml)) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(yaml);
+        File file = YAML.readValue(bytes, File.class);
+        scope.run(tenant, () -> {
+            if (audit.records(ACTION, bytes)) {
+                return;
+            }
+            for (Department d : file.departments() == null ? List.<Department>of() : file.departments()) {
+                catalogue.members(d.name(), d.members(), actor);
+            }
+            List<ServiceItemSpec> items = file.items() == null ? List.of() : file.items();
+            for (int i = 0; i < items.size(); i++) {
+                catalogue.put(items.get(i), true, (i + 1) * 10, ServiceCatalogue.DESCRIPTOR, actor);
+            }
+            for (Case c : file.applications() == null ? List.<Case>of() : file.applications()) {
+                run(tenant, c);
+            }
+            audit.append(actor, ACTION, "Descriptor", "services.yaml", bytes);
+        });
+    }
+
+    private void run(String tenant, Case c) {
+        caller.actAs(person(tenant, c.by()));
+        Resident r = resident(c.resident());
+        long id = applications.apply(new NewApplication(c.item(), r.id, c.form(), false)).id;
+        attach(id, c.materials());
+        if (!Boolean.FALSE.equals(c.submit())) {
+            applications.submit(id);
+        }
+        for (Step s : c.steps() == null ? List.<Step>of() : c.steps()) {
+            caller.actAs(person(tenant, s.by()));
+            switch (s.action()) {
+                case "MATERIALS" -> attach(id, s.materials());
+                case "SUBMIT" -> applications.submit(id);
+                case "RATE" -> applications.rate(id, new ServiceRequests.Rating(s.score(), s.note()));
+                default -> applications.decide(id, new Decision(s.step(), applications.readable(id).seq,
+                        Action.valueOf(s.action()), s.note(), s.missing(), s.result()));
+            }
+        }
+    }
+
+    private void attach(long id, List<String> materials) {
+        for (String m : materials == null ? List.<String>of() : materials) {
+            applications.attach(id, m, m + ".png", PHOTO);
+        }
+    }
+
+    private static Resident resident(String phone) {
+        Resident r = Resident.find("phone", phone).firstResult();
+        if (r == null) {
+            throw new IllegalArgumentException("services.yaml names no resident with phone " + phone);
+        }
+        return r;
+    }
+
+    private static Caller person(String tenant, String who) {
+        StaffMember staff = StaffMember.find("username", who).firstResult();
+        if (staff != null) {
+            return new Caller(staff.userId, staff.username, Set.of(staff.role), staff.orgUnit, tenant);
+        }
+        Resident r = resident(who);
+        return new Caller(r.userId, r.name, Set.of(Role.VILLAGER), null, tenant);
+    }
+}

@@ -1,0 +1,170 @@
+package io.mingjing.platform.service;
+
+import io.mingjing.platform.identity.Role;
+import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Counties;
+import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.Postgres;
+import io.mingjing.platform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures for docs/services.md, run by platform/bench/services.sh (not part of the suite: the name does
+ * not end in Test). Over HTTP against the test stack with real tokens: (1) submitting applications at a
+ * fixed rate in an open model (each request sent when due whatever the earlier ones take, latency
+ * counted from the moment it was due), after a pinned warm-up at the same rate — the agent's filing with
+ * {@code submit: true}: the schema check, the stage opened for the town, its inbox messages, events and
+ * audit in one transaction (attachments aside: the bench item's materials are optional); (2) the bytes
+ * of hepu's catalogue page with its 20-odd items.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStack.class)
+class ServicesBench {
+
+    static final int RATE = Integer.getInteger("bench.rate", 50);
+    static final int WARM_SECONDS = Integer.getInteger("bench.warm-seconds", 60);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final List<String> out = new ArrayList<>();
+    String t;
+
+    @Test
+    void figures() throws Exception {
+        t = Counties.onboard("svcbench");
+        String admin = Tokens.countyAdmin(t);
+        People.orgUnits(t, admin);
+        People.villagers(t, admin, "13900000");
+        People.staff(t, admin, "town", Role.TOWN_OFFICIAL, People.TOWN);
+        String agent = People.staff(t, admin, "agent", Role.AGENT, People.VILLAGE_X);
+        Map<String, Object> item = new HashMap<>(ServiceTest.item("allowance", "PUBLIC"));
+        item.put("materials", List.of(Map.of("id", "idcard", "name", "居民身份证", "required", false)));
+        item.put("review", List.of(((List<?>) ServiceTest.item("x", "NONE").get("review")).get(0)));
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("item", item))
+                .put("/api/t/" + t + "/services/allowance").then().statusCode(200);
+        long resident;
+        try (Connection c = Postgres.admin(DevStack.DATABASE);
+                ResultSet r = c.createStatement().executeQuery("SELECT id FROM "
+                        + TenantIds.schema(t) + ".resident WHERE name = '张三'")) {
+            r.next();
+            resident = r.getLong(1);
+        }
+        String body = "{\"item\":\"allowance\",\"resident\":" + resident + ",\"submit\":true,\"form\":{\"birthDate\":"
+                + "\"1940-02-01\",\"account\":\"6217000012345678\"}}";
+        IntFunction<HttpRequest> submit = i -> HttpRequest.newBuilder(base.resolve("/api/t/" + t + "/service-applications"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + agent)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Load warm = load(RATE * WARM_SECONDS, submit);
+        Load measured = load(RATE * SECONDS, submit);
+        report("submitting an application (agent, submit: true, stage opened for the town)", measured, 201);
+        out.add("warm-up answers: " + warm.ok(201) + "/" + RATE * WARM_SECONDS + " × 201");
+        catalogue();
+        Path file = Path.of("target", "bench", "services.txt");
+        Files.createDirectories(file.getParent());
+        Files.write(file, out);
+        out.forEach(System.out::println);
+    }
+
+    private void catalogue() throws Exception {
+        Counties.awaitDemoCounties();
+        Awaitility.await().atMost(Duration.ofSeconds(180)).until(() -> RestAssured.given().get("/api/t/hepu/services")
+                .then().extract().jsonPath().getList("code").size() >= 20);
+        for (String lang : List.of("zh", "en")) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve("/t/hepu/services"))
+                    .header("Cookie", "mj_lang=" + lang).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(base.resolve("/t/hepu/services"))
+                    .header("Cookie", "mj_lang=" + lang).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            long items = new String(r.body(), StandardCharsets.UTF_8).split("/services/[a-z]", -1).length - 1;
+            out.add(String.format("catalogue page /t/hepu/services (%s, %d item links): %,d bytes, %,d bytes as sent "
+                    + "with Accept-Encoding: gzip (%s)", lang, items, r.body().length, gz.body().length,
+                    gz.headers().firstValue("Content-Encoding").orElse("identity")));
+        }
+    }
+
+    record Load(long[] late, int[] status) {
+        int ok(int code) {
+            return (int) Arrays.stream(status).filter(s -> s == code).count();
+        }
+    }
+
+    /** Request i is due at start + i / RATE; @return how long after its due time each one was answered, µs */
+    private Load load(int n, IntFunction<HttpRequest> request) {
+        long[] late = new long[n];
+        int[] status = new int[n];
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime() + 50_000_000;
+        long step = 1_000_000_000L / RATE;
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < 32; w++) {
+                workers.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        long due = start + i * step;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        try {
+                            HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+                            late[i] = (System.nanoTime() - due) / 1000;
+                            status[i] = r.statusCode();
+                        } catch (IOException e) {
+                            status[i] = -1;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        return new Load(late, status);
+    }
+
+    private void report(String what, Load l, int expected) {
+        Map<Integer, Long> codes = new TreeMap<>();
+        Arrays.stream(l.status()).forEach(s -> codes.merge(s, 1L, Long::sum));
+        out.add(String.format("%s at %d/s for %d s (%d s warm-up at the same rate): p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms; status %s (expected %d)", what, RATE, SECONDS, WARM_SECONDS, pct(l.late(), 50),
+                pct(l.late(), 99), pct(l.late(), 100), codes, expected));
+    }
+
+    /** @param micros latencies in µs; @return the p-th percentile in ms */
+    private static double pct(long[] micros, int p) {
+        long[] a = micros.clone();
+        Arrays.sort(a);
+        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
+    }
+}
