@@ -42,6 +42,11 @@ public class ModuleStates implements FeatureSwitches {
         return s.allowed() && s.enabled();
     }
 
+    @Override
+    public Map<String, Object> settings(String county, String feature) {
+        return ofFeature(county, feature).settings();
+    }
+
     public Map<String, State> of(String county) {
         return byCounty.getOrDefault(county, Map.of());
     }

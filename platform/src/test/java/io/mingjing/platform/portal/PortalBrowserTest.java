@@ -48,12 +48,13 @@ class PortalBrowserTest {
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/approvals");
     /** A villager's own pages, after logging in. */
     static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
-            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds");
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds", "/t/yiwu/consultations", "/t/yiwu/village-log");
     /** A village cadre's pages. */
     static final List<String> STAFF_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/appeals", "/t/yiwu/appeals/new",
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
-            "/t/yiwu/staff/approvals/new?kind=SEAL");
+            "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/tasks", "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF",
+            "/t/yiwu/consultations");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
