@@ -11,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -56,9 +58,20 @@ public class ConsultationClosing {
     /** @return how many votes of the county it counted */
     public int closeDue(String county) {
         int counted = 0;
-        while (Boolean.TRUE.equals(scope.call(county, () -> consultations.closeOneDue(Instant.now())))) {
+        List<Long> failed = new ArrayList<>();
+        while (true) {
+            Long id;
+            try {
+                id = scope.call(county, () -> consultations.closeOneDue(Instant.now(), failed));
+            } catch (ConsultationService.CountFailed e) {
+                LOG.warnf("county %s: %s", county, e.getMessage());
+                failed.add(e.consultation);
+                continue;
+            }
+            if (id == null) {
+                return counted;
+            }
             counted++;
         }
-        return counted;
     }
 }

@@ -194,17 +194,40 @@ public class ConsultationService {
         return x;
     }
 
-    /** Counts the first vote whose time is up that no other replica is counting: @return whether there was one. */
+    /**
+     * Counts the first vote whose time is up that no other replica is counting, passing over those whose
+     * count failed in this run (so one broken box does not hold up the county's other votes).
+     *
+     * @return its id, or null when none is left
+     */
     @Transactional
-    public boolean closeOneDue(Instant now) {
+    public Long closeOneDue(Instant now, List<Long> failed) {
+        List<Long> skip = new ArrayList<>(failed);
+        skip.add(-1L);
         @SuppressWarnings("unchecked")
         List<Long> due = em.createNativeQuery("SELECT id FROM consultation WHERE state = 'VOTING' AND voting_until <= ?1 "
-                + "ORDER BY voting_until LIMIT 1 FOR UPDATE SKIP LOCKED", Long.class).setParameter(1, now).getResultList();
+                + "AND id NOT IN (?2) ORDER BY voting_until LIMIT 1 FOR UPDATE SKIP LOCKED", Long.class)
+                .setParameter(1, now).setParameter(2, skip).getResultList();
         if (due.isEmpty()) {
-            return false;
+            return null;
         }
-        close(Consultation.findById(due.getFirst()), ConsultationClosing.ACTOR);
-        return true;
+        try {
+            close(Consultation.findById(due.getFirst()), ConsultationClosing.ACTOR);
+        } catch (IllegalStateException e) {
+            throw new CountFailed(due.getFirst(), e);
+        }
+        return due.getFirst();
+    }
+
+    /** A count that stopped (a box that does not match its voters): nothing of it is published. */
+    public static final class CountFailed extends RuntimeException {
+
+        final long consultation;
+
+        CountFailed(long consultation, Throwable cause) {
+            super("consultation " + consultation + " was not counted: " + cause.getMessage(), cause);
+            this.consultation = consultation;
+        }
     }
 
     void close(Consultation x, String actor) {
