@@ -126,4 +126,29 @@ public final class Events {
     public static final String SERVICE_RATED = "service.rated";
     /** 红牌: the open step is overdue and went up (town, then inspectors): common fields plus {@code reason} (overdue), {@code escalations}, {@code stepName}. */
     public static final String SERVICE_ESCALATED = "service.escalated";
+
+    /**
+     * 码上协商 events (SDK 1.5): entity id the consultation's id; fields {@code id}, {@code village}, {@code town},
+     * {@code state}. Never who voted or what anyone chose: there is no event per ballot.
+     */
+    public static final String CONSULTATION_OPENED = "consultation.opened";
+    /** Put to the vote: common fields plus {@code until}. */
+    public static final String CONSULTATION_VOTING = "consultation.voting";
+    /** Counted: common fields plus {@code cast}, {@code eligible}, {@code quorumMet}, {@code passed}. */
+    public static final String CONSULTATION_COUNTED = "consultation.counted";
+    /** Its resolution was published. Common fields. */
+    public static final String CONSULTATION_RESOLVED = "consultation.resolved";
+
+    /**
+     * 待办/督办 events (SDK 1.5): entity id the task's id; fields {@code id}, {@code unit} (the village or town
+     * it is for), {@code town}, {@code assignerUnit} (null: the county), {@code toPerson}, {@code deadline},
+     * {@code state} (OPEN, DONE), {@code sla}, {@code escalations}, {@code source}.
+     */
+    public static final String TASK_ASSIGNED = "task.assigned";
+    /** Its deadline passed unfinished (红牌). Common fields. */
+    public static final String TASK_OVERDUE = "task.overdue";
+    /** Long overdue: told to the assigner's superior (督办). Common fields. */
+    public static final String TASK_ESCALATED = "task.escalated";
+    /** Reported done with evidence: common fields plus {@code late}. */
+    public static final String TASK_COMPLETED = "task.completed";
 }

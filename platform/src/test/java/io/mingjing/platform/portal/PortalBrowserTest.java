@@ -50,7 +50,7 @@ class PortalBrowserTest {
     /** A villager's own pages, after logging in. */
     static final List<String> VILLAGER_PAGES = List.of("/t/yiwu/funds", "/t/yiwu/appeals", "/t/yiwu/inbox",
             "/t/yiwu/v/" + DemoPortal.VILLAGE + "/funds", "/t/yiwu/services/mine", "/t/yiwu/services/yibao/apply",
-            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/services-residents");
+            "/t/yiwu/v/" + DemoPortal.VILLAGE + "/c/services-residents", "/t/yiwu/consultations", "/t/yiwu/village-log");
     /** The village agent's and a department reviewer's service pages (each also opens an application of theirs). */
     static final List<String> AGENT_PAGES = List.of("/t/yiwu/staff/services", "/t/yiwu/services/gaoling/apply");
     static final List<String> REVIEWER_PAGES = List.of("/t/yiwu/staff/services");
@@ -59,7 +59,8 @@ class PortalBrowserTest {
             "/t/yiwu/staff/approvals", "/t/yiwu/staff/approvals/new", "/t/yiwu/staff/approvals/queue",
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
             "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED",
-            "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services");
+            "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services", "/t/yiwu/staff/tasks",
+            "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF", "/t/yiwu/consultations");
     static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
             "/t/yiwu/staff/warnings/rules");
 
