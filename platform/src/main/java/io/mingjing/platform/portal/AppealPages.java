@@ -10,6 +10,7 @@ import io.mingjing.platform.appeal.AppealService;
 import io.mingjing.platform.appeal.AppealState;
 import io.mingjing.platform.appeal.AppealView;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.inbox.Inbox;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
@@ -76,16 +77,22 @@ public class AppealPages {
     Validator validator;
     @Inject
     WorkProofs proofs;
+    @Inject
+    Inbox inbox;
 
     @GET
     public TemplateInstance list() {
         return Templates.list(ctx.page(null), appeals.visible(null));
     }
 
+    /** Opening a case reads its messages in the inbox. */
     @GET
     @Path("/{trackingNo}")
+    @Transactional
     public TemplateInstance one(@PathParam("trackingNo") String trackingNo) {
-        return Templates.one(ctx.page(null), appeals.read(trackingNo));
+        AppealView c = appeals.read(trackingNo);
+        inbox.read(c.trackingNo());
+        return Templates.one(ctx.page(null), c);
     }
 
     /** 问效: satisfied, or not with a reason (which reopens the case once, then escalates it). */

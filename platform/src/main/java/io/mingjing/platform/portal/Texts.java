@@ -29,6 +29,15 @@ public final class Texts {
         return w == null ? key : w.toString();
     }
 
+    public boolean has(String key) {
+        return words.containsKey(key);
+    }
+
+    /** The name of a form field a problem names, in this language; "a field" when it has none. */
+    public String field(String name) {
+        return has("field." + name) ? get("field." + name) : get("field.other");
+    }
+
     private static Texts load(String lang) {
         Properties p = new Properties();
         try (var in = Texts.class.getResourceAsStream("/portal/texts_" + lang + ".properties")) {
