@@ -83,6 +83,15 @@ public record Page(String tenant, String countyName, Map<String, String> brandin
         return base() + "/login?back=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
 
+    /**
+     * "I have a question" about a record, e.g. {@code p.ask('disclosure', d.id)}: the form about it, after
+     * logging in when the caller has not (a question is not anonymous).
+     */
+    public String ask(String about, Object id) {
+        String form = base() + "/appeals/new?" + about + "=" + URLEncoder.encode(String.valueOf(id), StandardCharsets.UTF_8);
+        return caller.anonymous() ? base() + "/login?back=" + URLEncoder.encode(form, StandardCharsets.UTF_8) : form;
+    }
+
     /** The county's colour as the tab's icon, inline: no request of its own on a slow line. */
     public String favicon() {
         return "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16'"

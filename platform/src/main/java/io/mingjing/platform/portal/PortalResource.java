@@ -78,7 +78,10 @@ public class PortalResource {
     @PermitAll
     public Response login(@QueryParam("back") String back) {
         String root = "/t/" + tenant.require() + "/";
-        String target = LocalPaths.under(root, back).map(URI::toString).orElse("");
+        // a menu entry names its page relative to the county's portal
+        String full = back != null && back.startsWith("/") && !back.startsWith("/t/") ? "/t/" + tenant.require() + back
+                : back;
+        String target = LocalPaths.under(root, full).map(URI::toString).orElse("");
         if (!caller.get().anonymous()) {
             return Response.seeOther(URI.create(target.isEmpty() ? landing() : target)).build();
         }
