@@ -25,7 +25,7 @@ var mjSpeech = (function () {
       .replace(GROUPED, function (m) { return number(m); })
       .replace(DAY, function (m, y, mo, d) { return zh ? y + '年' + (+mo) + '月' + (+d) + '日' : m; })
       .replace(LONG, function (m) { return shortForm(m, zh); })
-      .replace(/[ \t]*·[ \t]*/g, zh ? '，' : ', ');
+      .replace(/[ \t]*·[ \t]*/g, zh ? '，' : ', ').replace(/[ \t]{2,}/g, ' ');
   }
   /** Pieces to speak one after another: at the end of a sentence, never inside a number. */
   function parts(raw, lang) {

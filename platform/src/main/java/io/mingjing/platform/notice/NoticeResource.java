@@ -49,13 +49,7 @@ public class NoticeResource {
     @Transactional
     @APIResponseSchema(value = NoticeView.class, responseCode = "201", responseDescription = "Created")
     public Response publish(@PathParam("tenant") String tenant, NoticeService.NewNotice n) {
-        Notice.Target target = service.target(n);
-        if (target == Notice.Target.COUNTY) {
-            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
-        } else {
-            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            places.requireActOn(n.code());
-        }
+        service.requirePublisher(n);
         Notice x = service.publish(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/notices/" + x.id)).entity(NoticeView.of(x)).build();
     }

@@ -42,7 +42,7 @@ public class PolicyResource {
     @Transactional
     @APIResponseSchema(value = PolicyView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PolicyService.NewPolicy p) {
-        caller.requireRole(Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+        service.requireAuthor();
         Policy x = service.create(p, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/policies/" + x.id)).entity(view(x, true)).build();
     }

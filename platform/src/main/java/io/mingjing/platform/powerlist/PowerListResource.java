@@ -47,12 +47,7 @@ public class PowerListResource {
     @Transactional
     @APIResponseSchema(value = ItemView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PowerListService.NewItem n) {
-        if (n == null || n.village() == null) {
-            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
-        } else {
-            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            places.requireActOn(n.village());
-        }
+        service.requireAuthor(n);
         PowerItem x = service.create(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/power-items/" + x.id)).entity(ItemView.of(x))
                 .build();

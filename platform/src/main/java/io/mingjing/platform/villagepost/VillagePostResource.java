@@ -49,8 +49,7 @@ public class VillagePostResource {
     @Transactional
     @APIResponseSchema(value = PostView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, @PathParam("village") String village, VillagePosts.NewPost n) {
-        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
-        places.requireActOn(village);
+        posts.requireAuthor(village);
         VillagePost p = posts.create(village, n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/villages/" + village + "/posts/" + p.id))
                 .entity(PostView.of(p)).build();

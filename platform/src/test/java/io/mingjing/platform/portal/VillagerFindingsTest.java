@@ -191,4 +191,13 @@ class VillagerFindingsTest {
         assertThat(lucheng, containsString("溪口村"));
         assertThat(lucheng, not(containsString("示例")));
     }
+
+    @Test
+    void aVillagePageLeadsToTheCountysModulesAndTheirPagesCarryTheCountysFrame() {
+        io.mingjing.platform.testing.Counties.awaitDemoCounties();
+        String village = given().get("/t/lucheng/v/330302102201").then().statusCode(200).extract().asString();
+        assertThat(village, containsString("href=\"/t/lucheng/m/shelters/\""));
+        String shelters = given().get("/t/lucheng/m/shelters/").then().statusCode(200).extract().asString();
+        assertThat(shelters, containsString("href=\"/t/lucheng/\">← 鹿城区"));
+    }
 }
