@@ -217,13 +217,13 @@
     </div>
   </#if>
 
-  <#if pageId == "login.ftl">
+  <#if pageId == "login">
     <p id="mj-phone-hint" class="mj-hint">${msg("mjPhoneHint")}</p>
   </#if>
   <#nested "form">
   <#-- a villager has no e-mail: a forgotten password is set again with a new activation code from the village -->
   <#assign mjPortal = (client.baseUrl)!"">
-  <#if pageId == "login.ftl" && mjPortal?has_content>
+  <#if pageId == "login" && mjPortal?has_content>
     <p class="mj-links"><a id="mj-forgot" href="${mjPortal}activate">${msg("mjForgot")}</a></p>
     <p class="mj-links"><a id="mj-back" href="${mjPortal}">${msg("mjBack")}</a></p>
   </#if>

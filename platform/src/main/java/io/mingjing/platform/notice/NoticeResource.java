@@ -1,10 +1,8 @@
 package io.mingjing.platform.notice;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -36,8 +34,6 @@ public class NoticeResource {
         }
     }
 
-    @Inject
-    Places places;
     @Inject
     NoticeService service;
     @Inject

@@ -40,6 +40,11 @@ public class NoticeService {
      * Who may publish it: the county's notices are the admin's and the departments'; a town's or a
      * village's, its own staff's (and the departments' and the admin's). Checks the notice too.
      */
+    /** Whoever may publish some notice: a village's or a town's staff, the departments, the admin. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+    }
+
     public Target requirePublisher(NewNotice n) {
         Target t = target(n);
         if (t == Target.COUNTY) {

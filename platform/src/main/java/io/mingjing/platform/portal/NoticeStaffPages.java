@@ -70,6 +70,11 @@ public class NoticeStaffPages implements StaffContent.Kind {
     }
 
     @Override
+    public void requireWriter() {
+        notices.requireWriter();
+    }
+
+    @Override
     public List<Field> fields(Page p) {
         List<Option> to = new ArrayList<>();
         if (caller.get().hasRole(Role.TENANT_ADMIN) || caller.get().hasRole(Role.DEPARTMENT_STAFF)) {

@@ -71,6 +71,11 @@ public class PolicyStaffPages implements StaffContent.Kind {
     }
 
     @Override
+    public void requireWriter() {
+        policies.requireAuthor();
+    }
+
+    @Override
     public List<Field> fields(Page p) {
         return List.of(Field.text("title", p.t("staff.field.title"), 200, true),
                 Field.text("category", p.t("category"), 40, true),

@@ -73,6 +73,11 @@ public class PowerListStaffPages implements StaffContent.Kind {
     }
 
     @Override
+    public void requireWriter() {
+        power.requireWriter();
+    }
+
+    @Override
     public List<Field> fields(Page p) {
         List<Option> where = new ArrayList<>();
         if (caller.get().hasRole(Role.TENANT_ADMIN) || caller.get().hasRole(Role.DEPARTMENT_STAFF)) {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,11 @@ public class StaffContent {
 
     /** One kind of content: its words, its fields, and its feature's service behind them. */
     public interface Kind {
-        /** e.g. {@code notices}: the page's path under /staff and its texts, {@code staff.notices.*} */
+        /** e.g. {@code notices}: the page's path under /staff and its texts, {@code staff.content.notices} */
         String key();
+
+        /** A 403 for whoever may write none of this kind: they do not get the form. */
+        void requireWriter();
 
         List<Field> fields(Page p);
 
@@ -88,12 +93,14 @@ public class StaffContent {
     PortalContext ctx;
 
     public TemplateInstance form(Kind kind, String done) {
+        kind.requireWriter();
         Page p = ctx.page(null);
         return Templates.form(p, form(p, kind, Map.of(), Map.of(), done));
     }
 
     /** The confirmation page, or the form again with what is wrong. */
     public Response preview(Kind kind, MultivaluedMap<String, String> posted) {
+        kind.requireWriter();
         Page p = ctx.page(null);
         Map<String, String> values = values(kind, p, posted);
         try {
@@ -106,6 +113,7 @@ public class StaffContent {
 
     /** Publishes, then back to the kind's page (post/redirect/get), which links what was published. */
     public Response publish(Kind kind, MultivaluedMap<String, String> posted, String actor) {
+        kind.requireWriter();
         Page p = ctx.page(null);
         Map<String, String> values = values(kind, p, posted);
         if (posted.containsKey("edit")) {
@@ -119,7 +127,7 @@ public class StaffContent {
             return again(p, kind, values, e);
         }
         return Response.seeOther(URI.create(p.base() + "/staff/" + kind.key() + "?done="
-                + java.net.URLEncoder.encode(href, java.nio.charset.StandardCharsets.UTF_8))).build();
+                + URLEncoder.encode(href, StandardCharsets.UTF_8))).build();
     }
 
     /** A refusal stays a refusal; a form with mistakes comes back filled in, each problem beside its field. */

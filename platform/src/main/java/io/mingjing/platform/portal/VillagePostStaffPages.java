@@ -69,6 +69,11 @@ public class VillagePostStaffPages implements StaffContent.Kind {
     }
 
     @Override
+    public void requireWriter() {
+        posts.requireWriter();
+    }
+
+    @Override
     public List<Field> fields(Page p) {
         List<Option> villages = new ArrayList<>();
         places.mine(OrgUnitLevel.VILLAGE).forEach(u -> villages.add(new Option(u.code, u.name)));

@@ -1,10 +1,8 @@
 package io.mingjing.platform.powerlist;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -34,8 +32,6 @@ public class PowerListResource {
         }
     }
 
-    @Inject
-    Places places;
     @Inject
     PowerListService service;
     @Inject

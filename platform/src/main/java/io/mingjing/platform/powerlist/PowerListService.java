@@ -30,6 +30,11 @@ public class PowerListService {
     @Inject
     Places places;
 
+    /** Whoever may write some item: a village's or a town's staff, the departments, the admin. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+    }
+
     /** Who may write it: a county-wide item is the admin's and the departments'; a village's, its staff's too. */
     public void requireAuthor(NewItem n) {
         if (n == null || n.village() == null) {

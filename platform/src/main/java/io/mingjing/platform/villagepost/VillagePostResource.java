@@ -1,9 +1,7 @@
 package io.mingjing.platform.villagepost;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -36,8 +34,6 @@ public class VillagePostResource {
         }
     }
 
-    @Inject
-    Places places;
     @Inject
     CurrentCaller caller;
     @Inject

@@ -32,8 +32,13 @@ public class VillagePosts {
 
     /** A village's rules and honours are written by its own staff (and the town's and the admin). */
     public void requireAuthor(String village) {
-        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
+        requireWriter();
         places.requireActOn(village);
+    }
+
+    /** Whoever may write some village's posts. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
     }
 
     /** The kind of a valid post; a 404 for no such village, a 400 with every field's problem. Persists nothing. */

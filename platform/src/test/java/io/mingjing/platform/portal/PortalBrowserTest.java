@@ -75,6 +75,16 @@ class PortalBrowserTest {
             }
             return out;""";
 
+    /** What the page weighs on a first visit, as sent (compressed): the document and everything it loaded. */
+    static final String WEIGHT = """
+            const n = performance.getEntriesByType('navigation')[0];
+            let total = n ? n.encodedBodySize : 0;
+            for (const r of performance.getEntriesByType('resource')) total += r.encodedBodySize;
+            return total;""";
+    static final int FIRST_LOAD_BUDGET = 100 * 1024;
+    static long heaviest;
+    static String heaviestPage;
+
     @Test
     void everyPageFitsA360PxPhone() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs chromium and chromium-driver");
@@ -98,6 +108,8 @@ class PortalBrowserTest {
             browser.get(base + "/t/yiwu/logout");
             logIn(browser, base, "dept", "demo123");
             misfits.addAll(misfits(browser, base, DEPARTMENT_PAGES));
+            System.out.println("FIGURE heaviest portal page, first load as sent: " + heaviest + " bytes (" + heaviestPage
+                    + ")");
             assertEquals(List.of(), misfits);
         } finally {
             browser.quit();
@@ -133,7 +145,7 @@ class PortalBrowserTest {
 
     /** The misfits of the page the browser is on (a page a POST answered cannot be opened again by GET). */
     private static List<String> here(WebDriver browser, String label) {
-        List<String> misfits = new ArrayList<>();
+        List<String> misfits = new ArrayList<>(weighs(browser, label));
         for (Object m : (List<?>) ((JavascriptExecutor) browser).executeScript(MISFITS)) {
             misfits.add(label + ": " + m);
         }
@@ -144,11 +156,21 @@ class PortalBrowserTest {
         List<String> misfits = new ArrayList<>();
         for (String page : pages) {
             browser.get(base + page);
+            misfits.addAll(weighs(browser, page));
             for (Object m : (List<?>) ((JavascriptExecutor) browser).executeScript(MISFITS)) {
                 misfits.add(page + ": " + m);
             }
         }
         return misfits;
+    }
+
+    private static List<String> weighs(WebDriver browser, String page) {
+        long bytes = ((Number) ((JavascriptExecutor) browser).executeScript(WEIGHT)).longValue();
+        if (bytes > heaviest) {
+            heaviest = bytes;
+            heaviestPage = page;
+        }
+        return bytes > FIRST_LOAD_BUDGET ? List.of(page + ": weighs " + bytes / 1024 + " KB on a first visit") : List.of();
     }
 
     private static void logIn(WebDriver browser, String base, String username, String password) {

@@ -122,7 +122,9 @@ class StaffContentTest {
                 "body", "x")).statusCode());
         assertEquals(403, post(cadre, "/staff/notices", "/staff/notices", Map.of("to", "VILLAGE:330782106201",
                 "title", "别村", "body", "x")).statusCode());
+        assertEquals(403, get(cadre, "/staff/policies").statusCode(), "no form for whoever may not write it");
         Browser villager = as(DemoPortal.VILLAGER);
+        assertEquals(403, get(villager, "/staff/notices").statusCode());
         assertEquals(403, post(villager, "/appeals/new", "/staff/posts", Map.of("village", DemoPortal.VILLAGE,
                 "kind", "RULE", "title", "村规", "body", "x")).statusCode());
     }
