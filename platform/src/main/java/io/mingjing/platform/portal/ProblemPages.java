@@ -48,6 +48,11 @@ public class ProblemPages {
         if (texts.lang.equals("en") && problem.detail() != null) {
             return problem.detail();
         }
+        String typed = problem.type() != null && problem.type().startsWith("urn:mingjing:")
+                ? "problem." + problem.type().substring("urn:mingjing:".length()) : null;
+        if (typed != null && texts.has(typed)) {
+            return texts.get(typed);
+        }
         String key = "problem.s" + problem.status();
         return texts.has(key) ? texts.get(key) : texts.get(problem.status() >= 500 ? "problem.s500" : "problem.s400");
     }

@@ -211,6 +211,30 @@ class StaffContentTest {
         assertThat(c.body(), containsString("保洁费录入有误"));
     }
 
+    /** The page's own words: its main part without markup, the places offered and what was published (data). */
+    private static String words(String html) {
+        int from = html.indexOf("<main");
+        return html.substring(from, html.indexOf("</main>", from)).replaceAll("(?s)<option[^>]*>.*?</option>", " ")
+                .replaceAll("(?s)<ul class=\"items\">.*?</ul>", " ").replaceAll("(?s)<[^>]*>", " ")
+                .replaceAll("&[a-z#0-9]+;", " ");
+    }
+
+    @Test
+    void eachStaffFormSpeaksOneLanguage() throws Exception {
+        Browser cadre = as("cadre");
+        List<String> pages = List.of("/staff/notices", "/staff/power-items", "/staff/posts");
+        get(cadre, "/lang/en?back=/t/yiwu/staff");
+        for (String page : pages) {
+            String english = words(get(cadre, page).body());
+            assertTrue(!english.matches("(?s).*[\\u3400-\\u9fff].*"), page + " in English: " + english);
+        }
+        get(cadre, "/lang/zh?back=/t/yiwu/staff");
+        for (String page : pages) {
+            String chinese = words(get(cadre, page).body());
+            assertTrue(!chinese.matches("(?s).*\\b[A-Za-z]{3,}\\b.*"), page + " in Chinese: " + chinese);
+        }
+    }
+
     private static String idOf(String workPage, String title) {
         Matcher m = Pattern.compile("href=\"/t/yiwu/d/(\\d+)\">" + Pattern.quote(title)).matcher(workPage);
         assertTrue(m.find(), workPage);
