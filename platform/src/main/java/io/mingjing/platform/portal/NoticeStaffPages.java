@@ -103,6 +103,12 @@ public class NoticeStaffPages implements StaffContent.Kind {
         return "/notices/" + notices.publish(notice(values), actor).id;
     }
 
+    /** The service speaks of a target and a code; the form offers one choice of where to. */
+    @Override
+    public String fieldOf(String key) {
+        return key.equals("target") || key.equals("code") ? "to" : key;
+    }
+
     @Override
     public List<Listed> recent(Page p) {
         return Notice.<Notice>find("order by publishedAt desc").page(0, 20).list().stream()

@@ -69,6 +69,11 @@ public class StaffContent {
         String publish(Map<String, String> values, String actor);
 
         List<Listed> recent(Page p);
+
+        /** The form field a service's error key belongs to, when the service names it otherwise. */
+        default String fieldOf(String key) {
+            return key;
+        }
     }
 
     public record Form(String key, String action, List<Field> fields, Map<String, String> values,
@@ -136,22 +141,22 @@ public class StaffContent {
         if (problem.errors() == null || problem.errors().isEmpty() || problem.status() != 400 && problem.status() != 422) {
             throw e;
         }
-        return Response.status(422).entity(Templates.form(p, form(p, kind, values, fieldErrors(problem.errors()), null)))
-                .build();
+        return Response.status(422).entity(Templates.form(p, form(p, kind, values, fieldErrors(kind,
+                problem.errors()), null))).build();
     }
 
     /** {@code steps[2]} and {@code qa[0].answer} belong to the fields steps and qa. */
-    static Map<String, String> fieldErrors(Map<String, String> errors) {
+    static Map<String, String> fieldErrors(Kind kind, Map<String, String> errors) {
         Map<String, String> out = new LinkedHashMap<>();
-        errors.forEach((k, v) -> out.merge(k.replaceAll("[\\[.].*$", ""), k.contains("[")
+        errors.forEach((k, v) -> out.merge(kind.fieldOf(k.replaceAll("[\\[.].*$", "")), k.contains("[")
                 ? k.substring(k.indexOf('[')) + " " + v : v, (a, b) -> a + "; " + b));
         return out;
     }
 
     private Form form(Page p, Kind kind, Map<String, String> values, Map<String, String> errors, String done) {
-        String done2 = done != null && done.startsWith("/") && !done.startsWith("//") ? p.base() + done : null;
+        String published = done != null && done.startsWith("/") && !done.startsWith("//") ? p.base() + done : null;
         return new Form(kind.key(), p.base() + "/staff/" + kind.key(), kind.fields(p), values, errors,
-                kind.recent(p), done2);
+                kind.recent(p), published);
     }
 
     /** Only the kind's own fields, first values, at most their length plus a little to report. */

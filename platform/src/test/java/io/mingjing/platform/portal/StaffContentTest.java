@@ -117,6 +117,10 @@ class StaffContentTest {
         assertThat(again.body(), containsString("正文留着"));
         assertThat(again.body(), containsString("请检查这一项"));
         assertThat(again.body(), not(containsString("must be")));
+        HttpResponse<String> nowhere = post(cadre, "/staff/notices", "/staff/notices/preview", Map.of("to",
+                "VILLAGE:999999999999", "title", "无处", "body", "x"));
+        assertEquals(422, nowhere.statusCode(), "no such village: the choice of where to is marked");
+        assertTrue(Pattern.compile("(?s)id=\"f-to\".*?请检查这一项.*?id=\"f-title\"").matcher(nowhere.body()).find());
         // the whole county, or a village the cadre does not serve: refused, as by the API
         assertEquals(403, post(cadre, "/staff/notices", "/staff/notices", Map.of("to", "COUNTY", "title", "全县",
                 "body", "x")).statusCode());
