@@ -2,7 +2,8 @@
   明镜 (Mingjing) page frame. Derived from keycloak.v2/login/template.ftl (Keycloak 26.7.3); same macro
   name, parameters and nested sections, so every inherited page keeps working. Changes:
   county band (realm display name, platform name, motto, county colour), plain-link language switcher,
-  no PatternFly / dark mode, no favicon request.
+  no PatternFly / dark mode, no favicon request; on the login page the phone-number hint, a forgotten
+  password's way (the portal's activation page) and a link back to the portal (the client's base URL).
 
   Branding values are read, first match wins, from:
     1. attributes of the client the login comes through (client "mingjing-portal"): mingjing.color,
@@ -216,7 +217,16 @@
     </div>
   </#if>
 
+  <#if pageId == "login">
+    <p id="mj-phone-hint" class="mj-hint">${msg("mjPhoneHint")}</p>
+  </#if>
   <#nested "form">
+  <#-- a villager has no e-mail: a forgotten password is set again with a new activation code from the village -->
+  <#assign mjPortal = (client.baseUrl)!"">
+  <#if pageId == "login" && mjPortal?has_content>
+    <p class="mj-links"><a id="mj-forgot" href="${mjPortal}activate">${msg("mjForgot")}</a></p>
+    <p class="mj-links"><a id="mj-back" href="${mjPortal}">${msg("mjBack")}</a></p>
+  </#if>
 
   <#if auth?has_content && auth.showTryAnotherWayLink()>
     <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">

@@ -1,21 +1,83 @@
-/* 朗读 (read aloud) with the browser's own speech synthesis; the page works without it. */
+/*
+ * 朗读 (read aloud) with the browser's own speech synthesis; the page works without it. The button
+ * stays hidden where speech cannot work, and says so when the phone has no voice for the page's language.
+ * What is spoken is normalised (mjSpeech.parts): an amount is one number, a hash or ID is a short form.
+ */
+var mjSpeech = (function () {
+  var LONG = /[0-9A-Za-z*]{12,}/g;
+  var MONEY = /[¥￥]\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)/g;
+  var GROUPED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?/g;
+  var DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+  /** 120,000.00 → 120000, 1,234.50 → 1234.5: one number, no separator read as a pause. */
+  function number(n) {
+    return n.replace(/,/g, '').replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+  }
+  function shortForm(token, zh) {
+    if (!/[\d*]/.test(token)) return token; // a long word, not a code
+    var tail = token.slice(-4).split('').join(' ');
+    return zh ? '（编号尾号 ' + tail + '）' : ' (number ending ' + tail + ') ';
+  }
+  /** The text as spoken: amounts as one number, dates as words, IDs and hashes by their last four. */
+  function text(raw, lang) {
+    var zh = lang !== 'en';
+    return raw.replace(/[▶→›«»]/g, ' ')
+      .replace(MONEY, function (m, n) { return zh ? number(n) + '元' : number(n) + ' yuan'; })
+      .replace(GROUPED, function (m) { return number(m); })
+      .replace(DAY, function (m, y, mo, d) { return zh ? y + '年' + (+mo) + '月' + (+d) + '日' : m; })
+      .replace(LONG, function (m) { return shortForm(m, zh); })
+      .replace(/[ \t]*·[ \t]*/g, zh ? '，' : ', ').replace(/[ \t]{2,}/g, ' ');
+  }
+  /** Pieces to speak one after another: at the end of a sentence, never inside a number. */
+  function parts(raw, lang) {
+    return text(raw, lang).split(/(?<=[。！？；!?;\n])|(?<=\.)(?=\s)/).map(function (x) { return x.trim(); })
+      .filter(function (x) { return x && /[0-9A-Za-z\u3400-\u9fff]/.test(x); });
+  }
+  var SKIP = 'script,style,code.hash,[data-noread],.read,.sr,[hidden],[aria-hidden=true]';
+  var BLOCK = /^(P|LI|H[1-6]|DT|DD|TR|TD|TH|DIV|SECTION|ARTICLE|TABLE|CAPTION|BR|UL|OL|DL|FIGCAPTION)$/;
+  /** What a reader sees of an element, without the parts nobody should hear. */
+  function visibleText(el) {
+    var out = '';
+    (function walk(n) {
+      if (n.nodeType === 3) { out += n.data; return; }
+      if (n.nodeType !== 1 || n.matches(SKIP)) return;
+      for (var c = n.firstChild; c; c = c.nextSibling) walk(c);
+      if (BLOCK.test(n.tagName)) out += /^(TD|TH)$/.test(n.tagName) ? '，' : '\n';
+    })(el);
+    return out;
+  }
+  return { text: text, parts: parts, visibleText: visibleText };
+})();
+
 (function () {
   var s = window.speechSynthesis;
   if (!s || !window.SpeechSynthesisUtterance) return;
   document.documentElement.className += ' tts';
+  var voices = s.getVoices();
+  s.addEventListener && s.addEventListener('voiceschanged', function () { voices = s.getVoices(); });
+  function noVoice(button) {
+    if (button.nextElementSibling && button.nextElementSibling.className === 'novoice') return;
+    var note = document.createElement('p');
+    note.className = 'novoice';
+    note.setAttribute('role', 'status');
+    var source = document.querySelector('[data-novoice]');
+    note.textContent = source ? source.getAttribute('data-novoice') : '';
+    button.insertAdjacentElement('afterend', note);
+  }
   document.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('[data-read]');
     if (!b) return;
     e.preventDefault();
     if (s.speaking) { s.cancel(); return; }
     var el = document.getElementById(b.getAttribute('data-read')) || document.querySelector('main');
-    var text = el.innerText.replace(/▶[^\n]*\n?/g, '');
-    var lang = document.documentElement.lang === 'en' ? 'en-US' : 'zh-CN';
-    var voice = s.getVoices().filter(function (v) { return v.lang.replace('_', '-').indexOf(lang.slice(0, 2)) === 0; })[0];
-    text.split(/(?<=[。！？.!?\n])/).forEach(function (part) {
-      if (!part.trim()) return;
+    var lang = document.documentElement.lang === 'en' ? 'en' : 'zh';
+    var voice = voices.filter(function (v) { return v.lang.replace('_', '-').indexOf(lang) === 0; })[0];
+    if (!voice) {
+      noVoice(b);
+      if (voices.length) return; // the phone's voices are known and none speaks the page's language
+    }
+    mjSpeech.parts(mjSpeech.visibleText(el), lang).forEach(function (part) {
       var u = new SpeechSynthesisUtterance(part);
-      u.lang = lang; u.rate = 0.9;
+      u.lang = lang === 'en' ? 'en-US' : 'zh-CN'; u.rate = 0.9;
       if (voice) u.voice = voice;
       s.speak(u);
     });

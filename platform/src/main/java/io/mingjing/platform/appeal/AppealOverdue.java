@@ -6,6 +6,7 @@ import io.mingjing.platform.clock.OverdueCases;
 import io.mingjing.platform.clock.SlaState;
 import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.event.DomainEvents;
+import io.mingjing.platform.inbox.InboxMessage.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -71,17 +72,20 @@ public class AppealOverdue implements OverdueCases {
             steps.add(new Object[] {a.id, at, ACTOR, "overdue", a.state.name(), note});
             audits.computeIfAbsent(AppealService.chain(a), k -> new ArrayList<>()).add(new AuditLog.Draft(ACTOR,
                     "appeal.overdue", "Appeal", a.trackingNo, note.getBytes(StandardCharsets.UTF_8)));
-            String text = AppealService.label(a) + " " + a.trackingNo + " 已超时（红牌）：" + note;
+            String text = AppealService.label(a) + "“" + a.subject + "”（" + a.trackingNo + "）已超时（红牌）：" + note;
+            Words words = Words.of("inbox.case.overdue", "t:case.kind." + a.kind, a.trackingNo, a.subject);
             Stream.of(before, AppealAccess.unitAddress(a)).filter(Objects::nonNull).distinct()
-                    .forEach(unit -> messages.add(new Object[] {unit, a.id, at, text, false}));
+                    .forEach(unit -> messages.add(new Object[] {unit, a.id, at, text, false, words.key(), words.json()}));
             if (a.appellantAddress() != null) {
+                Words mine = AppealService.personalWords(a, "t:case.news.overdue");
                 messages.add(new Object[] {a.appellantAddress(), a.id, at,
-                        AppealService.personal(a, "办理超时，已提级督办"), true});
+                        AppealService.personal(a, "办理超时，已提级督办"), true, mine.key(), mine.json()});
             }
         }
         insertAll("INSERT INTO appeal_step (appeal_id, at, actor, action, to_state, note) VALUES (?, ?, ?, ?, ?, ?)",
                 steps);
-        insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person) VALUES (?, ?, ?, ?, ?)",
+        insertAll("INSERT INTO inbox_message (recipient, appeal_id, at, text, to_person, text_key, params) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 messages);
         events.recordAll(DomainEvents.PLATFORM, escalations);
         audits.forEach(audit::appendAll); // last: the audit chains are locked from here to the commit

@@ -9,6 +9,7 @@ import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.inbox.InboxMessage;
+import io.mingjing.platform.inbox.InboxMessage.Words;
 import io.mingjing.platform.limit.FilingLimits;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
@@ -94,7 +95,8 @@ public class AppealService {
         a.persist();
         Attachments.store(a.id, uploads);
         step(a, a.appellantUserId == null ? "anonymous" : auditActor(a, c), "submit", null);
-        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + " " + a.trackingNo + "：" + a.subject);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, "新的" + label(a) + "“" + a.subject + "”（" + a.trackingNo
+                + "）", Words.of("inbox.case.new", "t:case.kind." + a.kind, a.trackingNo, a.subject));
         events.record("appeal.created", a);
         if (a.supervised) {
             events.record("appeal.supervised", a, a.supervisionReason.substring(0, a.supervisionReason.indexOf(':')));
@@ -197,7 +199,8 @@ public class AppealService {
         a.state = to;
         clock.start(a, Instant.now(), SlaState.GREEN);
         step(a, caller.get().actor(), to.name().toLowerCase(), note);
-        InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, "已" + stateZh(to)));
+        InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, "已" + stateZh(to)),
+                personalWords(a, "t:case.news." + to));
         events.record("appeal." + to.name().toLowerCase(), a);
         audit.append(chain(a), auditActor(a, caller.get()), "appeal." + to.name().toLowerCase(), "Appeal", a.trackingNo,
                 String.valueOf(note).getBytes(StandardCharsets.UTF_8));
@@ -239,7 +242,14 @@ public class AppealService {
         }
         clock.start(a, now, SlaState.GREEN);
         step(a, auditActor(a, caller.get()), action, reason);
-        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + " " + a.trackingNo + "：" + action);
+        InboxMessage.toUnit(AppealAccess.unitAddress(a), a.id, label(a) + "“" + a.subject + "”（" + a.trackingNo + "）："
+                + ACTIONS_ZH.get(action), Words.of("inbox.case.action", "t:case.kind." + a.kind, a.trackingNo, a.subject,
+                "t:case.action." + action));
+        if (!satisfied) {
+            // the appellant hears that their case is back in hand, and at which level
+            InboxMessage.toPerson(a.appellantAddress(), a.id, personal(a, ACTIONS_ZH.get(action) + "，办理后会再次答复您"),
+                    personalWords(a, "t:case.news." + action));
+        }
         events.record(satisfied ? "appeal.rated" : "appeal." + action, a, "escalated".equals(action) ? "unsatisfied"
                 : null);
         audit.append(chain(a), auditActor(a, caller.get()), "appeal." + action, "Appeal", a.trackingNo,
@@ -366,8 +376,17 @@ public class AppealService {
      * A message to the appellant never names the kind: it also goes out through modules' channels, and
      * no SMS gateway may learn that someone reported (举报).
      */
+    private static final Map<String, String> ACTIONS_ZH = Map.of("rated-satisfied", "满意，办结",
+            "reopened", "不满意，重新办理", "escalated", "不满意，提级办理");
+
+    /** The Chinese a channel (SMS …) sends: the case by its subject and number, then the news. */
     static String personal(Appeal a, String news) {
-        return "您的事项 " + a.trackingNo + " " + news;
+        return "您的事项“" + a.subject + "”（" + a.trackingNo + "）" + news;
+    }
+
+    /** The same in every language: {@code news} is a text key written {@code t:<key>}. */
+    static Words personalWords(Appeal a, String news) {
+        return Words.of("inbox.case.news", a.subject, a.trackingNo, news);
     }
 
     static String label(Appeal a) {

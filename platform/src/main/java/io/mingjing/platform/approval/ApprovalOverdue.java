@@ -85,11 +85,13 @@ public class ApprovalOverdue implements OverdueCases {
         String note = "「" + step.name() + "」超时（红牌），" + (top ? "已报纪检监察督办" : "已报镇（街道）督办");
         ApprovalService.systemLine(a, "overdue", note);
         String text = ApprovalService.label(a) + " " + note;
-        InboxMessage.toUnit(top ? "inspectors" : a.town, null, text);
+        InboxMessage.Words words = ApprovalService.words(a, top ? "inbox.approval.overdueInspectors"
+                : "inbox.approval.overdueTown", step.name());
+        InboxMessage.toUnit(top ? "inspectors" : a.town, null, text, words);
         @SuppressWarnings("unchecked")
         List<String> waiting = em.createNativeQuery("SELECT user_id FROM approval_pending WHERE approval_id = ?1")
                 .setParameter(1, a.id).getResultList();
-        waiting.forEach(u -> InboxMessage.toPerson(u, null, text));
+        waiting.forEach(u -> InboxMessage.toPerson(u, null, text, words));
         return note;
     }
 }

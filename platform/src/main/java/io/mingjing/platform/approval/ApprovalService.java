@@ -15,6 +15,7 @@ import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.inbox.InboxMessage;
+import io.mingjing.platform.inbox.InboxMessage.Words;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.orgunit.Places;
@@ -145,8 +146,10 @@ public class ApprovalService {
                 (a.seq + "\n" + step.id() + "\n" + d.note()).getBytes(StandardCharsets.UTF_8));
         switch (d.action()) {
             case APPROVE -> approved(a, def, step, c, now);
-            case REJECT -> stop(a, ApprovalState.REJECTED, "approval.rejected", "已被驳回：" + d.note(), now);
-            case RETURN -> stop(a, ApprovalState.RETURNED, "approval.returned", "已退回修改：" + d.note(), now);
+            case REJECT -> stop(a, ApprovalState.REJECTED, "approval.rejected", "已被驳回：" + d.note(),
+                    words(a, "inbox.approval.rejected", d.note()), now);
+            case RETURN -> stop(a, ApprovalState.RETURNED, "approval.returned", "已退回修改：" + d.note(),
+                    words(a, "inbox.approval.returned", d.note()), now);
         }
         return a;
     }
@@ -342,7 +345,8 @@ public class ApprovalService {
                 a.step = 0;
                 a.state = ApprovalState.AWAITING_INPUT;
                 a.clock(Deadline.stopped(now, SlaState.GREEN));
-                InboxMessage.toPerson(a.filerUserId, null, label(a) + "：请填报" + s.name());
+                InboxMessage.toPerson(a.filerUserId, null, label(a) + "：请填报" + s.name(),
+                        words(a, "inbox.approval.input", s.name()));
                 return;
             }
             List<WorkflowDefinition.Step> steps = s.steps() == null ? List.of() : s.steps();
@@ -355,7 +359,8 @@ public class ApprovalService {
         }
         a.state = ApprovalState.APPROVED;
         a.clock(Deadline.stopped(now, a.sla));
-        InboxMessage.toPerson(a.filerUserId, null, label(a) + " 已审批通过" + (a.kind.payable() ? "，请支付并登记" : ""));
+        InboxMessage.toPerson(a.filerUserId, null, label(a) + " 已审批通过" + (a.kind.payable() ? "，请支付并登记" : ""),
+                words(a, a.kind.payable() ? "inbox.approval.approvedPay" : "inbox.approval.approved"));
         events.record("approval.approved", a, Map.of());
         outcomes.approved(a);
     }
@@ -381,17 +386,18 @@ public class ApprovalService {
         for (StaffMember m : pick.eligible()) {
             em.createNativeQuery("INSERT INTO approval_pending (user_id, approval_id, username) VALUES (?1, ?2, ?3)")
                     .setParameter(1, m.userId).setParameter(2, a.id).setParameter(3, m.username).executeUpdate();
-            InboxMessage.toPerson(m.userId, null, label(a) + " 待您审批：" + s.name() + "（" + s.hours() + "小时内）");
+            InboxMessage.toPerson(m.userId, null, label(a) + " 待您审批：" + s.name() + "（" + s.hours() + "小时内）",
+                    words(a, "inbox.approval.waiting", s.name(), String.valueOf(s.hours())));
         }
         events.record("approval.step", a, Map.of("step", s.id(), "action", "open", "approvers",
                 pick.eligible().size(), "required", required, "excused", pick.excused().size()));
     }
 
-    private void stop(Approval a, ApprovalState to, String event, String news, Instant now) {
+    private void stop(Approval a, ApprovalState to, String event, String news, Words words, Instant now) {
         clearPending(a);
         a.state = to;
         a.clock(Deadline.stopped(now, a.sla));
-        InboxMessage.toPerson(a.filerUserId, null, label(a) + " " + news);
+        InboxMessage.toPerson(a.filerUserId, null, label(a) + " " + news, words);
         events.record(event, a, Map.of());
     }
 
@@ -459,6 +465,16 @@ public class ApprovalService {
         s.action = action;
         s.note = note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note;
         s.persist();
+    }
+
+    /** A message's words in every language: the approval's kind, number and title, then {@code more}. */
+    static Words words(Approval a, String key, String... more) {
+        String[] params = new String[3 + more.length];
+        params[0] = "t:approval.kind." + a.kind;
+        params[1] = String.valueOf(a.id);
+        params[2] = a.title;
+        System.arraycopy(more, 0, params, 3, more.length);
+        return Words.of(key, params);
     }
 
     static String label(Approval a) {

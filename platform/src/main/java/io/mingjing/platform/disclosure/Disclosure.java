@@ -101,6 +101,11 @@ public class Disclosure extends PanacheEntityBase {
         return status == Status.PUBLISHED;
     }
 
+    /** How many lines of a kind: a total is worth showing for two or more. */
+    public long count(String kind) {
+        return lines == null ? 0 : lines.stream().filter(l -> kind.equals(l.kind())).count();
+    }
+
     public BigDecimal total(String kind) {
         return lines == null ? BigDecimal.ZERO : lines.stream().filter(l -> kind.equals(l.kind()))
                 .map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

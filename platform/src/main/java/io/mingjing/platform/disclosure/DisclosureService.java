@@ -148,11 +148,20 @@ public class DisclosureService {
 
     @Transactional
     public Disclosure publish(long id, String actor) {
+        return publish(id, actor, Instant.now());
+    }
+
+    /**
+     * Publishes as of {@code at}: only a county file's demo content names a day of its own (its items
+     * belong to the period they speak of); the audit entry is written now, in the chain's order.
+     */
+    @Transactional
+    public Disclosure publish(long id, String actor, Instant at) {
         Disclosure x = find(id);
         requireStatus(x, Status.SUBMITTED);
         x.status = Status.PUBLISHED;
         x.reviewer = actor;
-        x.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        x.publishedAt = at.truncatedTo(ChronoUnit.MICROS);
         if (x.version > 1) {
             em.createQuery("update Disclosure d set d.supersededBy = ?1 where d.seriesId = ?2 and d.id <> ?1 "
                     + "and d.status = ?3 and d.supersededBy is null").setParameter(1, x.id).setParameter(2, x.seriesId)

@@ -31,6 +31,7 @@ public record Caller(String userId, String displayName, Set<String> roles, Strin
         return switch (role) {
             case Roles.ANYONE -> true;
             case Roles.LOGGED_IN -> !anonymous();
+            case Role.ANONYMOUS -> anonymous();
             default -> hasRole(role);
         };
     }

@@ -328,6 +328,8 @@ public class CountyRealms {
         c.setRedirectUris(List.of(publicUrl + "/t/" + tenant.id + "/*"));
         c.setWebOrigins(List.of(publicUrl));
         c.setRootUrl(publicUrl + "/t/" + tenant.id + "/");
+        // the login page's way back to the portal and to the activation page (the theme reads it)
+        c.setBaseUrl(publicUrl + "/t/" + tenant.id + "/");
         Map<String, String> attributes = brandAttributes(tenant);
         attributes.put("post.logout.redirect.uris", publicUrl + "/t/" + tenant.id + "/*");
         c.setAttributes(attributes);

@@ -14,6 +14,8 @@ public final class Role {
     /** 村代办员: files service applications for their village's residents. */
     public static final String AGENT = "agent";
     public static final String OPERATOR = "operator";
+    /** A built-in feature's menu entry for whoever has not logged in, e.g. "log in to tell us". */
+    public static final String ANONYMOUS = "anonymous";
 
     /** Every role a county realm defines, in the order staff pages list them. */
     public static final java.util.List<String> COUNTY_ROLES = java.util.List.of(VILLAGER, CADRE, SUPERVISOR,

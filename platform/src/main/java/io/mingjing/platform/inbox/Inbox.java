@@ -1,5 +1,6 @@
 package io.mingjing.platform.inbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
@@ -28,7 +29,8 @@ public class Inbox {
      * @param kind {@code case} (with its tracking number) or {@code notice} (with its id)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String kind, Instant at, String text, String trackingNo, Long noticeId) {
+    public record Item(String kind, Instant at, String text, String trackingNo, Long noticeId,
+            @JsonIgnore InboxMessage.Words words, boolean unread) {
     }
 
     @Inject
@@ -42,7 +44,7 @@ public class Inbox {
     public List<Item> items() {
         Stream<Item> cases = messages(caller.get()).stream();
         Stream<Item> fromNotices = notices.forVillages(notices.villagesOfCaller(), LIMIT).stream()
-                .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id));
+                .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id, null, false));
         return Stream.concat(cases, fromNotices).sorted(Comparator.comparing(Item::at).reversed()).limit(LIMIT)
                 .toList();
     }
@@ -53,7 +55,8 @@ public class Inbox {
      */
     private List<Item> messages(Caller c) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT m.at, m.text, a.tracking_no FROM inbox_message m LEFT JOIN appeal a ON a.id = m.appeal_id
+                SELECT m.at, m.text, a.tracking_no, m.text_key, m.params, m.read
+                FROM inbox_message m LEFT JOIN appeal a ON a.id = m.appeal_id
                 WHERE (m.recipient IN (?1) OR ?3 AND m.recipient IN
                     (SELECT department FROM appeal_category WHERE department IS NOT NULL))
                   AND (a.accused IS NULL OR lower(?4) NOT IN
@@ -61,8 +64,20 @@ public class Inbox {
                 ORDER BY m.at DESC LIMIT ?2""", Object[].class)
                 .setParameter(1, addresses(c)).setParameter(2, LIMIT)
                 .setParameter(3, c.hasRole(Role.DEPARTMENT_STAFF)).setParameter(4, c.displayName()).getResultList();
-        return rows.stream().map(r -> new Item("case", SqlValues.instant(r[0]), (String) r[1], (String) r[2], null))
-                .toList();
+        return rows.stream().map(r -> new Item("case", SqlValues.instant(r[0]), (String) r[1], (String) r[2], null,
+                InboxMessage.Words.read((String) r[3], (String) r[4]), !Boolean.TRUE.equals(r[5]))).toList();
+    }
+
+    /** The caller opened a case: its messages to them (or to the post they hold) are read. */
+    public void read(String trackingNo) {
+        Caller c = caller.get();
+        if (c.anonymous()) {
+            return;
+        }
+        em.createNativeQuery("""
+                UPDATE inbox_message SET read = true WHERE NOT read AND recipient IN (?1)
+                  AND appeal_id = (SELECT id FROM appeal WHERE tracking_no = ?2)""")
+                .setParameter(1, addresses(c)).setParameter(2, trackingNo).executeUpdate();
     }
 
     private static List<String> addresses(Caller c) {

@@ -6,6 +6,8 @@ import io.mingjing.platform.feature.FeatureManifest;
 import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.feature.PortalColumn.Item;
 import io.mingjing.platform.feature.PortalColumn.Query;
+import io.mingjing.platform.feature.StaffPage;
+import io.mingjing.sdk.Roles;
 import io.mingjing.sdk.Changelog;
 import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Names;
@@ -27,7 +29,12 @@ public class NoticeFeature implements Feature {
         return FeatureManifest.of(ModuleManifest.of(ID, "1.0.0", new Names("村社通知", "Notices"),
                 "Notices of the county, the town and the village.", new Changelog("db/notice.xml")),
                 FeatureManifest.OPTIONAL, "tenants/<id>/transparency.yaml (notices)", "col.notices",
-                DataBoundary.CLOSED, new PortalColumn("notices", "col.notices", this::column).at(20));
+                DataBoundary.CLOSED, new PortalColumn("notices", "col.notices", this::column).at(20),
+                page(Roles.CADRE), page(Roles.TOWN_OFFICIAL), page(Roles.DEPARTMENT_STAFF), page(Roles.TENANT_ADMIN));
+    }
+
+    private static StaffPage page(String role) {
+        return new StaffPage(new Names("发布通知", "Publish a notice"), "/staff/notices", role);
     }
 
     private List<Item> column(Query q) {

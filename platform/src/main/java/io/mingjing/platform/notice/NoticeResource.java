@@ -1,10 +1,8 @@
 package io.mingjing.platform.notice;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -37,8 +35,6 @@ public class NoticeResource {
     }
 
     @Inject
-    Places places;
-    @Inject
     NoticeService service;
     @Inject
     CurrentCaller caller;
@@ -49,13 +45,7 @@ public class NoticeResource {
     @Transactional
     @APIResponseSchema(value = NoticeView.class, responseCode = "201", responseDescription = "Created")
     public Response publish(@PathParam("tenant") String tenant, NoticeService.NewNotice n) {
-        Notice.Target target = service.target(n);
-        if (target == Notice.Target.COUNTY) {
-            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
-        } else {
-            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            places.requireActOn(n.code());
-        }
+        service.requirePublisher(n);
         Notice x = service.publish(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/notices/" + x.id)).entity(NoticeView.of(x)).build();
     }

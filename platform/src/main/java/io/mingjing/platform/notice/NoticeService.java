@@ -3,9 +3,11 @@ package io.mingjing.platform.notice;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.notice.Notice.Target;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
+import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +30,31 @@ public class NoticeService {
     @Inject
     CurrentCaller caller;
     @Inject
+    Places places;
+    @Inject
     AuditLog audit;
     @Inject
     DomainEvents events;
+
+    /**
+     * Who may publish it: the county's notices are the admin's and the departments'; a town's or a
+     * village's, its own staff's (and the departments' and the admin's). Checks the notice too.
+     */
+    /** Whoever may publish some notice: a village's or a town's staff, the departments, the admin. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+    }
+
+    public Target requirePublisher(NewNotice n) {
+        Target t = target(n);
+        if (t == Target.COUNTY) {
+            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
+        } else {
+            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+            places.requireActOn(n.code());
+        }
+        return t;
+    }
 
     /** Checks the target and returns it: level and code must agree (code null for the county). */
     public Target target(NewNotice n) {

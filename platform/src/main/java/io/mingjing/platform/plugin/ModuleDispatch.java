@@ -7,6 +7,7 @@ import io.mingjing.platform.tenancy.CurrentTenant;
 import io.mingjing.platform.web.BrowserPolicy;
 import io.mingjing.platform.web.CsrfTokens;
 import io.mingjing.sdk.Caller;
+import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.sdk.Reply;
 import io.mingjing.sdk.Request;
 import io.mingjing.sdk.Route;
@@ -48,6 +49,8 @@ public class ModuleDispatch {
     CsrfTokens csrf;
     @Inject
     BrowserPolicy policy;
+    @Inject
+    TenantRegistry registry;
 
     Response dispatch(boolean portal, String method, String moduleId, String path, UriInfo uri, HttpHeaders headers,
             byte[] body) {
@@ -70,7 +73,23 @@ public class ModuleDispatch {
             throw new ProblemException(500, "Module Error", "Module '" + module.id() + "' returned no reply.");
         }
         return Replies.toResponse(module, county, caller, reply, states.get(county, module.id()).settings(),
-                new Replies.Browser(portal ? csrf.token(county) : "", policy));
+                new Replies.Browser(portal ? csrf.token(county) : "", policy, portal ? brand(county) : Map.of()));
+    }
+
+    /**
+     * The county's frame for a module's page: its name, colour (validated), platform name, motto and
+     * the way back to its portal, as {@code brand.*} in the page's model.
+     */
+    private Map<String, String> brand(String county) {
+        var d = registry.describe(county);
+        String color = d.branding().getOrDefault("primaryColor", "");
+        Map<String, String> brand = new HashMap<>();
+        brand.put("name", d.name());
+        brand.put("color", color.matches("^#[0-9a-fA-F]{3,8}$") ? color : "#b03a2e");
+        brand.put("platformName", d.branding().getOrDefault("platformName", ""));
+        brand.put("motto", d.branding().getOrDefault("motto", ""));
+        brand.put("portal", "/t/" + county + "/");
+        return Map.copyOf(brand);
     }
 
     private LoadedModule enabledModule(String county, String moduleId) {
@@ -133,7 +152,7 @@ public class ModuleDispatch {
 
     /** Unused model keys stay out of templates' way; the platform's come last so a module cannot fake them. */
     static Map<String, Object> model(LoadedModule module, String county, Caller caller, Map<String, Object> own,
-            Map<String, Object> settings, String csrf) {
+            Map<String, Object> settings, String csrf, Map<String, String> brand) {
         Map<String, Object> model = new LinkedHashMap<>(own == null ? Map.of() : own);
         String base = "/t/" + county + "/m/" + module.id();
         model.put("county", county);
@@ -145,6 +164,7 @@ public class ModuleDispatch {
         model.put("loggedIn", !caller.anonymous() && county.equals(caller.county()));
         model.put("settings", io.mingjing.sdk.Settings.of(module.manifest(), settings).values());
         model.put("csrf", csrf);
+        model.put("brand", brand);
         return model;
     }
 

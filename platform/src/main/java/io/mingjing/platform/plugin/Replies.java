@@ -21,14 +21,14 @@ final class Replies {
     }
 
     /** What a page needs from the browser side: this browser's form token and the page policy. */
-    record Browser(String csrf, BrowserPolicy policy) {
+    record Browser(String csrf, BrowserPolicy policy, Map<String, String> brand) {
     }
 
     static Response toResponse(LoadedModule module, String county, Caller caller, Reply reply,
             Map<String, Object> settings, Browser browser) {
         return switch (reply) {
             case Reply.Json j -> Response.status(j.status()).type(MediaType.APPLICATION_JSON).entity(j.body()).build();
-            case Reply.Page p -> page(render(module, county, caller, p, settings, browser.csrf()), p, browser);
+            case Reply.Page p -> page(render(module, county, caller, p, settings, browser), p, browser);
             case Reply.Bytes b -> StoredFile.fromModule(b.status(), b.contentType(), b.body(), b.headers());
             case Reply.Redirect r -> Response.seeOther(location(module, county, r.location())).build();
             case Reply.Problem p -> ModuleDispatch.problem(p);
@@ -43,10 +43,10 @@ final class Replies {
     }
 
     private static String render(LoadedModule module, String county, Caller caller, Reply.Page page,
-            Map<String, Object> settings, String csrf) {
+            Map<String, Object> settings, Browser browser) {
         try {
-            return ModuleDispatch.template(module, page.template())
-                    .data(ModuleDispatch.model(module, county, caller, page.model(), settings, csrf)).render();
+            return ModuleDispatch.template(module, page.template()).data(ModuleDispatch.model(module, county, caller,
+                    page.model(), settings, browser.csrf(), browser.brand())).render();
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.mingjing.platform.feature.FeatureManifest;
 import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.feature.PortalColumn.Item;
 import io.mingjing.platform.feature.PortalColumn.Query;
+import io.mingjing.platform.feature.StaffPage;
 import io.mingjing.sdk.Changelog;
 import io.mingjing.sdk.MenuEntry;
 import io.mingjing.sdk.ModuleManifest;
@@ -30,7 +31,9 @@ public class PolicyFeature implements Feature {
                 "The county's benefit policies, with questions and answers.", new Changelog("db/policy.xml"),
                 new MenuEntry(new Names("查政策", "Search policies"), "/policies", Roles.ANYONE)),
                 FeatureManifest.OPTIONAL, "tenants/<id>/transparency.yaml (policies)", "col.policies",
-                DataBoundary.views("v_policy"), new PortalColumn("policies", "col.policies", this::column).at(60));
+                DataBoundary.views("v_policy"), new PortalColumn("policies", "col.policies", this::column).at(60),
+                new StaffPage(new Names("发布政策", "Publish a policy"), "/staff/policies", Roles.DEPARTMENT_STAFF),
+                new StaffPage(new Names("发布政策", "Publish a policy"), "/staff/policies", Roles.TENANT_ADMIN));
     }
 
     private List<Item> column(Query q) {

@@ -3,7 +3,6 @@ package io.mingjing.platform.policy;
 import io.mingjing.platform.feature.OfFeature;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class PolicyResource {
     @Transactional
     @APIResponseSchema(value = PolicyView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PolicyService.NewPolicy p) {
-        caller.requireRole(Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+        service.requireAuthor();
         Policy x = service.create(p, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/policies/" + x.id)).entity(view(x, true)).build();
     }

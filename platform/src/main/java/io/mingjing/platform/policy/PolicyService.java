@@ -1,6 +1,8 @@
 package io.mingjing.platform.policy;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,9 +26,16 @@ public class PolicyService {
 
     @Inject
     AuditLog audit;
+    @Inject
+    CurrentCaller caller;
 
-    @Transactional
-    public Policy create(NewPolicy p, String actor) {
+    /** The policy library is the departments' and the county admin's. */
+    public void requireAuthor() {
+        caller.requireRole(Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+    }
+
+    /** The questions of a valid policy; a 400 with every field's problem otherwise. Persists nothing. */
+    public List<Qa> check(NewPolicy p) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (p == null) {
             throw ProblemException.invalid(400, "The body must be a policy.", Map.of("body", "is required"));
@@ -44,6 +53,12 @@ public class PolicyService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The policy is not valid.", errors);
         }
+        return qa;
+    }
+
+    @Transactional
+    public Policy create(NewPolicy p, String actor) {
+        List<Qa> qa = check(p);
         Policy x = new Policy();
         x.title = p.title().strip();
         x.category = p.category().strip();

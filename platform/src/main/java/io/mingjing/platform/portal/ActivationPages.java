@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -41,9 +43,16 @@ public class ActivationPages {
         return Templates.form(ctx.page(null), "", Map.of());
     }
 
+    /** Where a successful activation lands (post/redirect/get: a reload does not send the code again). */
+    @GET
+    @Path("/done")
+    public TemplateInstance done() {
+        return Templates.done(ctx.page(null));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance activate(@FormParam("phone") String phone, @FormParam("code") String code,
+    public Object activate(@FormParam("phone") String phone, @FormParam("code") String code,
             @FormParam("password") String password) {
         String number = phone == null ? "" : phone.strip();
         if (number.isEmpty() || code == null || code.isBlank() || password == null || password.isEmpty()) {
@@ -57,6 +66,6 @@ public class ActivationPages {
             }
             return Templates.form(ctx.page(null), number, e.problem().errors());
         }
-        return Templates.done(ctx.page(null));
+        return Response.seeOther(URI.create(ctx.page(null).base() + "/activate/done")).build();
     }
 }

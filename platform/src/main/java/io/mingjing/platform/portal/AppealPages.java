@@ -10,7 +10,10 @@ import io.mingjing.platform.appeal.AppealRequest;
 import io.mingjing.platform.appeal.AppealService;
 import io.mingjing.platform.appeal.AppealState;
 import io.mingjing.platform.appeal.AppealView;
+import io.mingjing.platform.disclosure.Disclosure;
+import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.inbox.Inbox;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
@@ -25,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +37,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +59,7 @@ public class AppealPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Page p, List<AppealCategory> categories, List<OrgUnit> villages,
-                String village, String payment, WorkProofs.Challenge challenge);
+                String village, String payment, String disclosure, WorkProofs.Challenge challenge);
 
         static native TemplateInstance receipt(Page p, AppealService.Receipt receipt);
 
@@ -77,6 +82,10 @@ public class AppealPages {
     Validator validator;
     @Inject
     WorkProofs proofs;
+    @Inject
+    Inbox inbox;
+    @Inject
+    DisclosureAccess disclosureAccess;
 
     /** The caller's cases; staff narrow them the way a cockpit figure counts (its drill-down lands here). */
     @GET
@@ -87,10 +96,14 @@ public class AppealPages {
                 to)));
     }
 
+    /** Opening a case reads its messages in the inbox. */
     @GET
     @Path("/{trackingNo}")
+    @Transactional
     public TemplateInstance one(@PathParam("trackingNo") String trackingNo) {
-        return Templates.one(ctx.page(null), appeals.read(trackingNo));
+        AppealView c = appeals.read(trackingNo);
+        inbox.read(c.trackingNo());
+        return Templates.one(ctx.page(null), c);
     }
 
     /** 问效: satisfied, or not with a reason (which reopens the case once, then escalates it). */
@@ -145,13 +158,14 @@ public class AppealPages {
     @Path("/new")
     @PermitAll
     @Transactional
-    public Response form(@QueryParam("payment") String payment) {
+    public Response form(@QueryParam("payment") String payment, @QueryParam("disclosure") Long disclosure) {
         Resident me = Resident.byUserId(caller.get().userId());
-        String village = me != null ? me.registeredVillage : ctx.rememberedVillage();
+        Disclosure about = disclosure == null ? null : readable(disclosure);
+        String village = about != null ? about.villageCode : me != null ? me.registeredVillage : ctx.rememberedVillage();
         // the one page that records a voice message
         return Response.ok(Templates.form(ctx.page(village == null ? null : OrgUnit.findById(village)),
                 AppealCategory.listAll(Sort.by("code")), OrgUnit.list("level", Sort.by("code"), OrgUnitLevel.VILLAGE),
-                village, payment, caller.get().anonymous() ? proofs.issue() : null))
+                village, payment, about == null ? null : about.title, caller.get().anonymous() ? proofs.issue() : null))
                 .header("Permissions-Policy", BrowserPolicy.permissions(List.of("microphone"))).build();
     }
 
@@ -159,7 +173,7 @@ public class AppealPages {
     @Path("/new")
     @PermitAll
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
+    public Response file(@RestForm AppealKind kind, @RestForm String category, @RestForm String subject,
             @RestForm String body, @RestForm String village, @RestForm String payment,
             @RestForm("photo") List<FileUpload> photos, @RestForm("voice") FileUpload voice,
             @RestForm String forName, @RestForm String forPhone, @RestForm String forChannel,
@@ -175,7 +189,51 @@ public class AppealPages {
         var files = uploads.read(request.toString(), photos, voice);
         var receipt = appeals.submit(request, files.uploads(), null, files.digest(),
                 blank(proof) ? null : new FilingLimits.Proof(proof, blank(nonce) ? null : nonce));
-        return Templates.receipt(ctx.page(OrgUnit.findById(village)), receipt);
+        return afterFiling(receipt);
+    }
+
+    static final String RECEIPT_COOKIE = "mj_receipt";
+    private static final String NO = "[A-Z2-9]{10}";
+
+    /**
+     * Post/redirect/get: a reload shows the receipt again instead of filing twice. An anonymous
+     * reporter's receipt code rides in a short-lived cookie for the receipt page only, never in an address.
+     */
+    private Response afterFiling(AppealService.Receipt receipt) {
+        String base = ctx.page(null).base();
+        Response.ResponseBuilder see = Response.seeOther(URI.create(base + "/appeals/receipt?no=" + receipt.trackingNo()));
+        if (receipt.receiptCode() != null) {
+            see.cookie(new NewCookie.Builder(RECEIPT_COOKIE).value(receipt.trackingNo() + "." + receipt.receiptCode()
+                    + "." + receipt.receiptHash()).path(base + "/appeals/receipt").maxAge(600).httpOnly(true)
+                    .sameSite(NewCookie.SameSite.STRICT).build());
+        }
+        return see.build();
+    }
+
+    /** The receipt of a case just filed: from the reporter's cookie, or the case as its appellant reads it. */
+    @GET
+    @Path("/receipt")
+    @PermitAll
+    @Transactional
+    public Response receipt(@QueryParam("no") String no, @CookieParam(RECEIPT_COOKIE) String cookie) {
+        String[] parts = cookie == null ? new String[0] : cookie.split("\\.");
+        if (no != null && parts.length == 3 && parts[0].equals(no) && no.matches(NO) && parts[1].matches("[A-Z2-9]{12}")
+                && parts[2].matches("[0-9a-f]{64}")) {
+            return Response.ok(Templates.receipt(ctx.page(null), new AppealService.Receipt(no, parts[2], parts[1], false)))
+                    .build();
+        }
+        if (no == null || !no.matches(NO) || caller.get().anonymous()) {
+            return Response.seeOther(URI.create(ctx.page(null).base() + "/appeals/track")).build();
+        }
+        AppealView c = appeals.read(no);
+        return Response.ok(Templates.receipt(ctx.page(OrgUnit.findById(c.village())),
+                new AppealService.Receipt(c.trackingNo(), c.receiptHash(), null, false))).build();
+    }
+
+    /** A question about a disclosure the caller may read; none (an empty form) otherwise. */
+    private Disclosure readable(long id) {
+        Disclosure d = Disclosure.findById(id);
+        return d != null && d.published() && disclosureAccess.mayRead(d) ? d : null;
     }
 
     private static boolean blank(String s) {

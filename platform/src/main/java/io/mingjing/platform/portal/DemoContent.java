@@ -7,6 +7,7 @@ import io.mingjing.platform.audit.AuditEntry;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureService;
+import io.mingjing.platform.notice.Notice;
 import io.mingjing.platform.notice.NoticeService;
 import io.mingjing.platform.payment.PaymentImport;
 import io.mingjing.platform.payment.Programme;
@@ -14,6 +15,7 @@ import io.mingjing.platform.policy.Policy;
 import io.mingjing.platform.policy.PolicyService;
 import io.mingjing.platform.powerlist.PowerListService;
 import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.platform.villagepost.VillagePost;
 import io.mingjing.platform.villagepost.VillagePosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,14 +41,15 @@ public class DemoContent {
             List<PolicyService.Qa> qa, List<String> programmes) {
     }
 
+    /** @param publishedOn yyyy-MM-dd; when absent, a day just after the period ({@link DemoDates}) */
     public record DemoDisclosure(String village, String category, String title, String period, String visibility,
-            String body, List<Disclosure.Line> lines) {
+            String body, List<Disclosure.Line> lines, String publishedOn) {
     }
 
-    public record DemoNotice(String target, String code, String title, String body) {
+    public record DemoNotice(String target, String code, String title, String body, String publishedOn) {
     }
 
-    public record DemoPost(String village, String kind, String title, String body) {
+    public record DemoPost(String village, String kind, String title, String body, String publishedOn) {
     }
 
     public record File(List<DemoPolicy> policies, List<PowerListService.NewItem> powerItems,
@@ -85,12 +89,21 @@ public class DemoContent {
                     Disclosure x = disclosures.draft(d.village(), new DisclosureService.Draft(d.category(), d.title(),
                             d.period(), d.body(), d.lines(), d.visibility()), actor);
                     disclosures.submit(x.id, actor);
-                    disclosures.publish(x.id, actor);
+                    Instant on = DemoDates.of(d.publishedOn(), d.period());
+                    disclosures.publish(x.id, actor, on == null ? Instant.now() : on);
                 }
-                list(content.notices()).forEach(n -> notices.publish(new NoticeService.NewNotice(n.title(), n.body(),
-                        n.target(), n.code()), actor));
-                list(content.posts()).forEach(p -> posts.create(p.village(),
-                        new VillagePosts.NewPost(p.kind(), p.title(), p.body()), actor));
+                for (DemoNotice n : list(content.notices())) {
+                    Notice x = notices.publish(new NoticeService.NewNotice(n.title(), n.body(), n.target(), n.code()),
+                            actor);
+                    Instant on = DemoDates.of(n.publishedOn(), n.title());
+                    x.publishedAt = on == null ? x.publishedAt : on;
+                }
+                for (DemoPost p : list(content.posts())) {
+                    VillagePost x = posts.create(p.village(), new VillagePosts.NewPost(p.kind(), p.title(), p.body()),
+                            actor);
+                    Instant on = DemoDates.of(p.publishedOn(), p.title());
+                    x.publishedAt = on == null ? x.publishedAt : on;
+                }
             });
         }
         if (Files.isRegularFile(csv)) {

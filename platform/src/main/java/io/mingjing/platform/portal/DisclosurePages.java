@@ -1,5 +1,10 @@
 package io.mingjing.platform.portal;
 
+import io.mingjing.platform.audit.AuditEntry;
+import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.AuditRecord;
+import io.mingjing.platform.audit.Chain;
+import io.mingjing.platform.audit.ChainVerification;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureAccess;
 import io.mingjing.platform.disclosure.DisclosureAttachment;
@@ -10,6 +15,7 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.policy.PolicyFeature;
 import io.mingjing.platform.policy.PolicyService;
 import io.mingjing.platform.portal.VillagePortal.Link;
+import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -33,9 +39,19 @@ public class DisclosurePages {
             String receipt) {
     }
 
+    /**
+     * A disclosure's receipt as a villager reads it: the chain entry, whether the published text still
+     * hashes to what the entry recorded, and whether the county's whole chain is intact.
+     */
+    public record ReceiptPage(Disclosure d, AuditEntry entry, boolean contentMatches, ChainVerification chain,
+            String json) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance disclosure(Page p, DisclosurePage x);
+
+        static native TemplateInstance receipt(Page p, ReceiptPage r);
 
         static native TemplateInstance search(Page p, String q, List<Link> results);
     }
@@ -50,6 +66,8 @@ public class DisclosurePages {
     PolicyService policies;
     @Inject
     Features features;
+    @Inject
+    AuditLog audit;
 
     @GET
     @Path("/d/{id}")
@@ -61,6 +79,21 @@ public class DisclosurePages {
                 DisclosureAttachment.list("disclosureId = ?1 order by id", d.id),
                 d.published() ? disclosures.versions(d.seriesId) : List.of(),
                 "/api/t/" + p.tenant() + "/disclosures/" + d.id + "/receipt"));
+    }
+
+    /** 查看存证: the receipt and its verification on a page; the JSON stays at its API path. */
+    @GET
+    @Path("/d/{id}/receipt")
+    @Transactional
+    public TemplateInstance receipt(@PathParam("id") long id) {
+        Disclosure d = access.requireRead(disclosures.find(id));
+        if (!d.published() || d.auditSeq == null) {
+            throw ProblemException.notFound("Disclosure " + id + " is not published.");
+        }
+        AuditEntry e = AuditEntry.findById(d.auditSeq);
+        Page p = ctx.page(OrgUnit.findById(d.villageCode));
+        return Templates.receipt(p, new ReceiptPage(d, e, AuditRecord.sha256(disclosures.payload(d)).equals(e.payloadDigest),
+                audit.verify(Chain.PUBLIC), "/api/t/" + p.tenant() + "/disclosures/" + d.id + "/receipt"));
     }
 
     @GET

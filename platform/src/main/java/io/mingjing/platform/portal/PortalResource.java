@@ -2,20 +2,26 @@ package io.mingjing.platform.portal;
 
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.input.LocalPaths;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.registry.TenantRegistry;
+import io.mingjing.platform.resident.Resident;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -61,12 +67,51 @@ public class PortalResource {
         return Templates.home(ctx.page(null), towns, remembered);
     }
 
-    /** Starts the code flow with the county's realm (the OIDC layer redirects), then shows who logged in. */
+    static final String BACK_COOKIE = "mj_back";
+
+    /**
+     * The login link: remembers the page to come back to (a cookie, since the code flow's redirects
+     * drop queries), then starts the code flow with the county's realm.
+     */
     @GET
     @Path("/login")
+    @PermitAll
+    public Response login(@QueryParam("back") String back) {
+        String root = "/t/" + tenant.require() + "/";
+        // a menu entry names its page relative to the county's portal
+        String full = back != null && back.startsWith("/") && !back.startsWith("/t/") ? "/t/" + tenant.require() + back
+                : back;
+        String target = LocalPaths.under(root, full).map(URI::toString).orElse("");
+        if (!caller.get().anonymous()) {
+            return Response.seeOther(URI.create(target.isEmpty() ? landing() : target)).build();
+        }
+        return Response.seeOther(URI.create(root + "login/go")).cookie(new NewCookie.Builder(BACK_COOKIE)
+                .value(target).path(root).maxAge(target.isEmpty() ? 0 : 900).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
+    /** After the realm's login page: back where the person was, else their village or the county's home. */
+    @GET
+    @Path("/login/go")
     @Authenticated
-    public Response login() {
-        return Response.seeOther(URI.create("/t/" + tenant.require() + "/me")).build();
+    @Transactional
+    public Response loggedIn(@CookieParam(BACK_COOKIE) String back) {
+        String root = "/t/" + tenant.require() + "/";
+        URI target = LocalPaths.under(root, back).orElse(URI.create(landing()));
+        return Response.seeOther(target).cookie(new NewCookie.Builder(BACK_COOKIE).value("").path(root).maxAge(0)
+                .build()).build();
+    }
+
+    /** A staff member's work list, a resident's village, else the county's home. */
+    private String landing() {
+        String root = "/t/" + tenant.require() + "/";
+        Caller c = caller.get();
+        if (c.isStaff()) {
+            return root + "staff";
+        }
+        Resident r = Resident.byUserId(c.userId());
+        String village = r != null ? r.registeredVillage : ctx.rememberedVillage();
+        return village == null ? root : root + "v/" + village;
     }
 
     @GET

@@ -18,7 +18,7 @@ public class ProblemPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance problem(Problem problem, String home, Texts texts);
+        static native TemplateInstance problem(Problem problem, String home, Texts texts, String said);
     }
 
     @ServerResponseFilter
@@ -27,7 +27,8 @@ public class ProblemPages {
         if (response.getEntity() instanceof Problem problem && path.startsWith("/t/") && wantsHtml(request)) {
             String[] segments = path.split("/");
             String home = segments.length > 2 ? "/t/" + segments[2] + "/" : "/";
-            response.setEntity(Templates.problem(problem, home, texts(request)).render(), null,
+            Texts texts = texts(request);
+            response.setEntity(Templates.problem(problem, home, texts, said(problem, texts)).render(), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }
@@ -37,6 +38,23 @@ public class ProblemPages {
         Cookie cookie = request.getCookies().get(PortalContext.LANG_COOKIE);
         return Texts.of(PortalContext.lang(cookie == null ? null : cookie.getValue(),
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    /**
+     * The detail is written in English for API clients; a Chinese page says what the status means in
+     * Chinese instead, so the page stays in one language.
+     */
+    static String said(Problem problem, Texts texts) {
+        if (texts.lang.equals("en") && problem.detail() != null) {
+            return problem.detail();
+        }
+        String typed = problem.type() != null && problem.type().startsWith("urn:mingjing:")
+                ? "problem." + problem.type().substring("urn:mingjing:".length()) : null;
+        if (typed != null && texts.has(typed)) {
+            return texts.get(typed);
+        }
+        String key = "problem.s" + problem.status();
+        return texts.has(key) ? texts.get(key) : texts.get(problem.status() >= 500 ? "problem.s500" : "problem.s400");
     }
 
     private static boolean wantsHtml(ContainerRequestContext request) {

@@ -6,6 +6,8 @@ import io.mingjing.platform.feature.FeatureManifest;
 import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.feature.PortalColumn.Item;
 import io.mingjing.platform.feature.PortalColumn.Query;
+import io.mingjing.platform.feature.StaffPage;
+import io.mingjing.sdk.Roles;
 import io.mingjing.sdk.Changelog;
 import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Names;
@@ -28,7 +30,12 @@ public class PowerListFeature implements Feature {
                 "The small powers of village cadres, each with its legal basis and steps.",
                 new Changelog("db/powerlist.xml")), FeatureManifest.OPTIONAL,
                 "tenants/<id>/transparency.yaml (powerList)", "power.", DataBoundary.CLOSED,
-                new PortalColumn("power", "col.power", this::column).at(50));
+                new PortalColumn("power", "col.power", this::column).at(50), page(Roles.CADRE),
+                page(Roles.TOWN_OFFICIAL), page(Roles.DEPARTMENT_STAFF), page(Roles.TENANT_ADMIN));
+    }
+
+    private static StaffPage page(String role) {
+        return new StaffPage(new Names("编写权力清单", "Write a power-list item"), "/staff/power-items", role);
     }
 
     private List<Item> column(Query q) {

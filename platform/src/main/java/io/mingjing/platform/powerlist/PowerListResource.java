@@ -1,10 +1,8 @@
 package io.mingjing.platform.powerlist;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -35,8 +33,6 @@ public class PowerListResource {
     }
 
     @Inject
-    Places places;
-    @Inject
     PowerListService service;
     @Inject
     CurrentCaller caller;
@@ -47,12 +43,7 @@ public class PowerListResource {
     @Transactional
     @APIResponseSchema(value = ItemView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, PowerListService.NewItem n) {
-        if (n == null || n.village() == null) {
-            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
-        } else {
-            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
-            places.requireActOn(n.village());
-        }
+        service.requireAuthor(n);
         PowerItem x = service.create(n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/power-items/" + x.id)).entity(ItemView.of(x))
                 .build();

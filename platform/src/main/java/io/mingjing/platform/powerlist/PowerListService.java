@@ -3,6 +3,9 @@ package io.mingjing.platform.powerlist;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
+import io.mingjing.platform.orgunit.Places;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +25,28 @@ public class PowerListService {
 
     @Inject
     AuditLog audit;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Places places;
 
-    @Transactional
-    public PowerItem create(NewItem n, String actor) {
+    /** Whoever may write some item: a village's or a town's staff, the departments, the admin. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+    }
+
+    /** Who may write it: a county-wide item is the admin's and the departments'; a village's, its staff's too. */
+    public void requireAuthor(NewItem n) {
+        if (n == null || n.village() == null) {
+            caller.requireRole(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF);
+        } else {
+            caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF, Role.TENANT_ADMIN);
+            places.requireActOn(n.village());
+        }
+    }
+
+    /** A 400 with every field's problem unless the item is valid. Persists nothing. */
+    public void check(NewItem n) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (n == null) {
             throw ProblemException.invalid(400, "The body must be a power-list item.", Map.of("body", "is required"));
@@ -49,6 +71,11 @@ public class PowerListService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The power-list item is not valid.", errors);
         }
+    }
+
+    @Transactional
+    public PowerItem create(NewItem n, String actor) {
+        check(n);
         PowerItem x = new PowerItem();
         x.villageCode = n.village();
         x.category = n.category().strip();

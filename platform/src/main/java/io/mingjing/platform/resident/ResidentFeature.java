@@ -3,6 +3,8 @@ package io.mingjing.platform.resident;
 import io.mingjing.platform.feature.DataBoundary;
 import io.mingjing.platform.feature.Feature;
 import io.mingjing.platform.feature.FeatureManifest;
+import io.mingjing.platform.feature.StaffPage;
+import io.mingjing.sdk.Roles;
 import io.mingjing.sdk.Changelog;
 import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Names;
@@ -17,6 +19,11 @@ public class ResidentFeature implements Feature {
         return FeatureManifest.of(ModuleManifest.of("residents", "1.0.0", new Names("村民与住户", "Residents"),
                 "Households and residents, imported from the registers; villager accounts are activated by code.",
                 new Changelog("db/people.xml")), FeatureManifest.ALWAYS_ON, "tenants/<id>/residents.csv",
-                "activate.", DataBoundary.CLOSED);
+                "activate.", DataBoundary.CLOSED, page(Roles.CADRE), page(Roles.TOWN_OFFICIAL), page(Roles.TENANT_ADMIN));
+    }
+
+    /** The printable sheet of a village's poster and household cards (户卡): each opens the portal there. */
+    private static StaffPage page(String role) {
+        return new StaffPage(new Names("打印二维码户卡", "Print QR cards"), "/staff/qr", role);
     }
 }

@@ -6,6 +6,8 @@ import io.mingjing.platform.feature.FeatureManifest;
 import io.mingjing.platform.feature.PortalColumn;
 import io.mingjing.platform.feature.PortalColumn.Item;
 import io.mingjing.platform.feature.PortalColumn.Query;
+import io.mingjing.platform.feature.StaffPage;
+import io.mingjing.sdk.Roles;
 import io.mingjing.sdk.Changelog;
 import io.mingjing.sdk.ModuleManifest;
 import io.mingjing.sdk.Names;
@@ -28,7 +30,12 @@ public class VillagePostFeature implements Feature {
                 "A village's rules and agreements, and its roll of honour.", new Changelog("db/villagepost.xml")),
                 FeatureManifest.OPTIONAL, "tenants/<id>/transparency.yaml (rules, honours)", null,
                 DataBoundary.CLOSED, column("rules", VillagePost.Kind.RULE).at(40),
-                column("honours", VillagePost.Kind.HONOUR).at(41));
+                column("honours", VillagePost.Kind.HONOUR).at(41), page(Roles.CADRE), page(Roles.TOWN_OFFICIAL),
+                page(Roles.TENANT_ADMIN));
+    }
+
+    private static StaffPage page(String role) {
+        return new StaffPage(new Names("发布制度公约与荣誉", "Publish rules and honours"), "/staff/posts", role);
     }
 
     private PortalColumn column(String slug, VillagePost.Kind kind) {

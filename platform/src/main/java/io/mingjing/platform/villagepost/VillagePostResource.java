@@ -1,9 +1,7 @@
 package io.mingjing.platform.villagepost;
 
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -37,8 +35,6 @@ public class VillagePostResource {
     }
 
     @Inject
-    Places places;
-    @Inject
     CurrentCaller caller;
     @Inject
     VillagePosts posts;
@@ -49,8 +45,7 @@ public class VillagePostResource {
     @Transactional
     @APIResponseSchema(value = PostView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@PathParam("tenant") String tenant, @PathParam("village") String village, VillagePosts.NewPost n) {
-        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
-        places.requireActOn(village);
+        posts.requireAuthor(village);
         VillagePost p = posts.create(village, n, caller.get().actor());
         return Response.created(URI.create("/api/t/" + tenant + "/villages/" + village + "/posts/" + p.id))
                 .entity(PostView.of(p)).build();

@@ -3,6 +3,9 @@ package io.mingjing.platform.villagepost;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
+import io.mingjing.platform.orgunit.Places;
+import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +25,24 @@ public class VillagePosts {
 
     @Inject
     AuditLog audit;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Places places;
 
-    /** Writes a post (also for demo descriptors); the caller has checked who may. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public VillagePost create(String village, NewPost n, String actor) {
+    /** A village's rules and honours are written by its own staff (and the town's and the admin). */
+    public void requireAuthor(String village) {
+        requireWriter();
+        places.requireActOn(village);
+    }
+
+    /** Whoever may write some village's posts. */
+    public void requireWriter() {
+        caller.requireRole(Role.CADRE, Role.TOWN_OFFICIAL, Role.TENANT_ADMIN);
+    }
+
+    /** The kind of a valid post; a 404 for no such village, a 400 with every field's problem. Persists nothing. */
+    public VillagePost.Kind check(String village, NewPost n) {
         Map<String, String> errors = new LinkedHashMap<>();
         OrgUnit u = village == null ? null : OrgUnit.findById(village);
         if (u == null || u.level != OrgUnitLevel.VILLAGE) {
@@ -46,6 +63,13 @@ public class VillagePosts {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The post is not valid.", errors);
         }
+        return kind;
+    }
+
+    /** Writes a post (also for demo descriptors); the caller has checked who may. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VillagePost create(String village, NewPost n, String actor) {
+        VillagePost.Kind kind = check(village, n);
         VillagePost p = new VillagePost();
         p.villageCode = village;
         p.kind = kind;

@@ -40,9 +40,9 @@ public class CsrfGuard {
             return null;
         }
         if (!fromThisSite(http)) {
-            return refuse(FOREIGN);
+            return refuse("foreign-page", FOREIGN);
         }
-        return portal && !tokens.valid(county(path), presented(request, http)) ? refuse(NO_TOKEN) : null;
+        return portal && !tokens.valid(county(path), presented(request, http)) ? refuse("form-expired", NO_TOKEN) : null;
     }
 
     private boolean fromThisSite(HttpServerRequest http) {
@@ -70,7 +70,8 @@ public class CsrfGuard {
         return segments.length > 2 ? segments[2] : "";
     }
 
-    private static Response refuse(String detail) {
-        return new Problem("about:blank", "Forbidden", 403, detail, null).toResponse();
+    /** Typed, so a portal page can say it in the reader's language ({@code problem.form-expired}). */
+    private static Response refuse(String type, String detail) {
+        return new Problem("urn:mingjing:" + type, "Forbidden", 403, detail, null).toResponse();
     }
 }

@@ -200,14 +200,25 @@ class AppealTest {
                 .body(containsString("匿名举报")).body(containsString("name=\"kind\" value=\"REPORT\"")).extract().asString();
         var challenge = java.util.regex.Pattern.compile("name=\"proof\" value=\"([^\"]+)\"").matcher(form);
         assertTrue(challenge.find(), form);
-        String receipt = portalForm(Map.of("kind", "REPORT", "category", "discipline", "subject", "村干部优亲厚友",
+        var filed = portalForm(Map.of("kind", "REPORT", "category", "discipline", "subject", "村干部优亲厚友",
                 "body", "低保评定不公", "village", People.VILLAGE_X, "proof", challenge.group(1),
-                "nonce", WorkProof.solve(challenge.group(1), 16))).post("/t/" + t + "/appeals/new").then().statusCode(200).body(containsString("回执码")).extract().asString();
+                "nonce", WorkProof.solve(challenge.group(1), 16))).redirects().follow(false).post("/t/" + t + "/appeals/new")
+                .then().statusCode(303).extract().response();
+        // post/redirect/get: the receipt is a page of its own, its code in a cookie for that page only
+        String receipt = given().accept(html).cookie("mj_receipt", filed.cookie("mj_receipt"))
+                .get(java.net.URI.create(filed.header("Location")).getRawPath() + "?" + java.net.URI.create(
+                        filed.header("Location")).getRawQuery()).then().statusCode(200).body(containsString("回执码"))
+                .extract().asString();
+
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<strong>([A-Z2-9]{10})</strong>.*?"
                 + "<strong class=\"code\">([A-Z2-9]{12})</strong>", java.util.regex.Pattern.DOTALL).matcher(receipt);
         assertTrue(m.find(), receipt);
         String no = m.group(1);
         String code = m.group(2);
+        // without the cookie (another browser, or later) the receipt code is nowhere to be seen
+        given().accept(html).get(java.net.URI.create(filed.header("Location")).getRawPath() + "?"
+                + java.net.URI.create(filed.header("Location")).getRawQuery()).then().statusCode(200)
+                .body(not(containsString(code)));
         PortalForm track = PortalForm.from("/t/" + t + "/appeals/track");
         track.request().accept(html).formParam(PortalForm.FIELD, track.token()).formParam("no", no)
                 .formParam("code", code.toLowerCase()).post("/t/" + t + "/appeals/track")

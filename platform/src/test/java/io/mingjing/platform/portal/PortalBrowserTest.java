@@ -60,9 +60,13 @@ class PortalBrowserTest {
             "/t/yiwu/staff/approvals/seals", "/t/yiwu/staff/approvals/new?kind=LABOUR",
             "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED",
             "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services", "/t/yiwu/staff/tasks",
-            "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF", "/t/yiwu/consultations");
+            "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF", "/t/yiwu/consultations", "/t/yiwu/staff/disclosures",
+            "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/posts", "/t/yiwu/staff/qr");
     static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
             "/t/yiwu/staff/warnings/rules");
+    /** A department's pages (the policy library, the appraisal) and a town official's review. */
+    static final List<String> DEPARTMENT_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/staff/policies",
+            "/t/yiwu/staff/appraisal", "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
@@ -79,6 +83,16 @@ class PortalBrowserTest {
                   .slice(0, 20) + ' (' + Math.round(r.width) + 'x' + Math.round(r.height) + ')');
             }
             return out;""";
+
+    /** What the page weighs on a first visit, as sent (compressed): the document and everything it loaded. */
+    static final String WEIGHT = """
+            const n = performance.getEntriesByType('navigation')[0];
+            let total = n ? n.encodedBodySize : 0;
+            for (const r of performance.getEntriesByType('resource')) total += r.encodedBodySize;
+            return total;""";
+    static final int FIRST_LOAD_BUDGET = 100 * 1024;
+    static long heaviest;
+    static String heaviestPage;
 
     @Test
     void everyPageFitsA360PxPhone() throws Exception {
@@ -99,6 +113,7 @@ class PortalBrowserTest {
                     .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/approvals/\\d+$")).findFirst()
                     .orElseThrow(() -> new AssertionError("the demo cadre sees no approval"));
             misfits.addAll(misfits(browser, "", List.of(one)));
+            misfits.addAll(filledForms(browser, base));
             browser.get(base + "/t/yiwu/logout");
             logIn(browser, base, "inspector", "demo123");
             misfits.addAll(misfits(browser, base, INSPECTOR_PAGES));
@@ -117,21 +132,72 @@ class PortalBrowserTest {
                         .orElseThrow(() -> new AssertionError("the demo " + who[0] + " sees no service application"));
                 misfits.addAll(misfits(browser, "", List.of(application)));
             }
+            browser.get(base + "/t/yiwu/logout");
+            logIn(browser, base, "dept", "demo123");
+            misfits.addAll(misfits(browser, base, DEPARTMENT_PAGES));
+            System.out.println("FIGURE heaviest portal page, first load as sent: " + heaviest + " bytes (" + heaviestPage
+                    + ")");
             assertEquals(List.of(), misfits);
         } finally {
             browser.quit();
         }
     }
 
+    /**
+     * The pages a form leads to: a notice's confirmation and, once published, the notice; a case filed
+     * through the form, its receipt (post/redirect/get) and a disclosure's receipt page.
+     */
+    private static List<String> filledForms(WebDriver browser, String base) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(base + "/t/yiwu/staff/notices");
+        browser.findElement(By.id("f-title")).sendKeys("本周日停水通知");
+        browser.findElement(By.id("f-body")).sendKeys("因管道检修，本周日8时至12时停水，请提前储水。");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        List<String> misfits = new ArrayList<>(here(browser, "notice confirmation"));
+        assertTrue(browser.getPageSource().contains("本周日停水通知"), "the confirmation shows what goes out");
+        browser.findElement(By.cssSelector("form button:not([name])")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.done a")));
+        browser.findElement(By.cssSelector("p.done a")).click();
+        wait.until(ExpectedConditions.urlContains("/notices/"));
+        assertTrue(browser.getPageSource().contains("因管道检修"));
+        misfits.addAll(here(browser, "published notice"));
+        browser.get(base + "/t/yiwu/v/" + DemoPortal.VILLAGE);
+        String disclosure = browser.findElement(By.partialLinkText("2024年第三季度村级财务收支")).getAttribute("href");
+        misfits.addAll(misfits(browser, "", List.of(disclosure, disclosure + "/receipt")));
+        String no = fileACase(browser, wait, base);
+        misfits.addAll(misfits(browser, base, List.of("/t/yiwu/appeals/receipt?no=" + no, "/t/yiwu/appeals/" + no)));
+        return misfits;
+    }
+
+    /** The misfits of the page the browser is on (a page a POST answered cannot be opened again by GET). */
+    private static List<String> here(WebDriver browser, String label) {
+        List<String> misfits = new ArrayList<>(weighs(browser, label));
+        for (Object m : (List<?>) ((JavascriptExecutor) browser).executeScript(MISFITS)) {
+            misfits.add(label + ": " + m);
+        }
+        return misfits;
+    }
+
     private static List<String> misfits(WebDriver browser, String base, List<String> pages) {
         List<String> misfits = new ArrayList<>();
         for (String page : pages) {
             browser.get(base + page);
+            misfits.addAll(weighs(browser, page));
             for (Object m : (List<?>) ((JavascriptExecutor) browser).executeScript(MISFITS)) {
                 misfits.add(page + ": " + m);
             }
         }
         return misfits;
+    }
+
+    private static List<String> weighs(WebDriver browser, String page) {
+        long bytes = ((Number) ((JavascriptExecutor) browser).executeScript(WEIGHT)).longValue();
+        if (bytes > heaviest) {
+            heaviest = bytes;
+            heaviestPage = page;
+        }
+        return bytes > FIRST_LOAD_BUDGET ? List.of(page + ": weighs " + bytes / 1024 + " KB on a first visit") : List.of();
     }
 
     private static void logIn(WebDriver browser, String base, String username, String password) {

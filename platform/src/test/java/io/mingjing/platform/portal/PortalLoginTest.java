@@ -2,6 +2,7 @@ package io.mingjing.platform.portal;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mingjing.platform.testing.Browser;
@@ -45,9 +46,12 @@ class PortalLoginTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, me.statusCode(), me.body());
-        assertEquals(base + "/t/yiwu/me", me.request().uri().toString());
-        assertThat(me.body(), containsString("cadre"));
-        assertThat(me.body(), containsString("七一村"));
+        // a cadre lands on their work, not on an account page
+        assertEquals(base + "/t/yiwu/staff", me.request().uri().toString());
+        String account = browser.go(HttpRequest.newBuilder(URI.create(base + "/t/yiwu/me"))).body();
+        assertThat(account, containsString("村干部"));
+        assertThat(account, not(containsString(">cadre ")));
+        assertThat(account, containsString("七一村"));
     }
 
     @Test

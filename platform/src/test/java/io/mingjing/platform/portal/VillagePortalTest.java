@@ -94,7 +94,8 @@ class VillagePortalTest {
         String id = m.group(1).substring(m.group(1).lastIndexOf('/') + 1);
         given().get("/api/t/yiwu/disclosures/" + id + "/receipt").then().statusCode(200)
                 .body("hash", org.hamcrest.Matchers.equalTo(hash.group(1)));
-        assertThat(page, containsString("/api/t/yiwu/audit/verify"));
+        assertThat(page, containsString(m.group(1) + "/receipt"));
+        given().get(m.group(1) + "/receipt").then().statusCode(200).body(containsString("/api/t/yiwu/audit/verify"));
     }
 
     @Test
