@@ -113,6 +113,51 @@ public class Onboarding {
         return new Onboarded(provision(id, actor, password, true), password);
     }
 
+    /** Every county with its enabled modules, by id; what the operator API and console list. */
+    public List<TenantView> counties() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var modules = Tenants.enabledModules();
+            return Tenant.<Tenant>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
+                    .map(t -> TenantView.of(t, modules.getOrDefault(t.id, List.of()))).toList();
+        });
+    }
+
+    /** One county, or a 404 problem. */
+    public TenantView county(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> TenantView.of(Tenants.require(id),
+                Tenants.enabledModules().getOrDefault(id, List.of())));
+    }
+
+    /** A suspended county's portal and API answer 503, and its realm issues no token. */
+    public TenantView suspend(String id, String actor) {
+        return change(id, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "tenant.suspended", actor);
+    }
+
+    public TenantView resume(String id, String actor) {
+        return change(id, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, "tenant.resumed", actor);
+    }
+
+    private TenantView change(String id, TenantStatus from, TenantStatus to, String action, String actor) {
+        Tenant t = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant row = Tenants.require(id);
+            if (row.status == to) {
+                return row;
+            }
+            if (row.status != from) {
+                throw new ProblemException(422, "Invalid state",
+                        "County '" + id + "' is " + row.status + "; it can only be changed to " + to + " from " + from + ".");
+            }
+            row.status = to;
+            row.updatedAt = Instant.now();
+            return row;
+        });
+        registry.put(t);
+        realms.enable(id, to == TenantStatus.ACTIVE);
+        oidc.forget(id);
+        scope.run(id, () -> audit.append(actor, action, "Tenant", id, to.name().getBytes(StandardCharsets.UTF_8)));
+        return county(id);
+    }
+
     private void checkSemantics(OnboardingRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         String region = RegionCodes.problem(request.regionCode());
