@@ -10,11 +10,8 @@ import io.mingjing.platform.plugin.PluginCatalogue;
 import io.mingjing.platform.plugin.PluginInstaller;
 import io.mingjing.platform.portal.PortalContext;
 import io.mingjing.platform.problem.ProblemException;
-import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.tenancy.TenantIds;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +58,7 @@ public class ConsolePages {
     static class Templates {
         static native TemplateInstance counties(ConsolePage p, List<Row> rows);
 
-        static native TemplateInstance onboard(ConsolePage p, OnboardForm form, List<ModuleEntry> modules);
+        static native TemplateInstance onboard(ConsolePage p, OnboardForm form, List<PluginCatalogue.Plugin> modules);
 
         static native TemplateInstance county(ConsolePage p, TenantView c, CountyHealth.Health health,
                 List<ModuleView> modules, Notice notice, String adminPassword);
@@ -251,8 +248,9 @@ public class ConsolePages {
         return Response.seeOther(URI.create("/console/counties/" + county + "?done=" + done)).build();
     }
 
-    private static List<ModuleEntry> modules() {
-        return QuarkusTransaction.requiringNew().call(() -> ModuleEntry.<ModuleEntry>listAll(Sort.by("id")));
+    /** What an onboarding may enable besides the built-in features, which every county has. */
+    private List<PluginCatalogue.Plugin> modules() {
+        return catalogue.plugins();
     }
 
     private static String validId(String id) {

@@ -131,7 +131,7 @@ public class CountyRealms {
         c.setSecret(secrets.consoleSecret());
         c.setStandardFlowEnabled(true);
         c.setDirectAccessGrantsEnabled(false);
-        c.setRedirectUris(List.of(publicUrl + "/console/*"));
+        c.setRedirectUris(List.of(publicUrl + "/console", publicUrl + "/console/*"));
         c.setWebOrigins(List.of(publicUrl));
         c.setRootUrl(publicUrl + "/console/");
         c.setAttributes(new java.util.HashMap<>(Map.of("post.logout.redirect.uris", publicUrl + "/console/*")));

@@ -92,9 +92,16 @@ public class Onboarding {
 
     private static boolean sameDescription(Tenant a, Tenant b) {
         return Objects.equals(a.name, b.name) && Objects.equals(a.regionCode, b.regionCode)
-                && Objects.equals(a.branding, b.branding) && Objects.equals(a.adminUsername, b.adminUsername)
+                && Objects.equals(described(a.branding), described(b.branding)) && Objects.equals(a.adminUsername, b.adminUsername)
                 && Objects.equals(a.adminEmail, b.adminEmail) && a.demo == b.demo
                 && Objects.equals(a.limits, b.limits);
+    }
+
+    /** Branding as a description gives it: the logo an admin uploaded is not part of it. */
+    private static Map<String, String> described(Map<String, String> branding) {
+        Map<String, String> copy = new LinkedHashMap<>(branding == null ? Map.of() : branding);
+        copy.remove(CountyBranding.LOGO_URL);
+        return copy;
     }
 
     public Onboarded retry(String id, String actor) {
@@ -206,7 +213,11 @@ public class Onboarding {
     static void describe(Tenant t, OnboardingRequest request) {
         t.name = request.name();
         t.regionCode = request.regionCode();
+        String uploadedLogo = t.branding == null ? null : t.branding.get(CountyBranding.LOGO_URL);
         t.branding = Tenants.branding(request.branding());
+        if (uploadedLogo != null) {
+            t.branding.put(CountyBranding.LOGO_URL, uploadedLogo);
+        }
         t.demo = request.isDemo();
         t.limits = request.limits() == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(request.limits());
         if (request.admin() != null) {
