@@ -86,11 +86,13 @@ public class AdminAppealPages {
         Page p = access.page();
         Map<String, Integer> hours = new LinkedHashMap<>();
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String key : settings.limits().keySet()) {
+        settings.limits().forEach((key, now) -> {
             String raw = form.getFirst(key);
-            typed.put(key, raw == null ? "" : raw);
-            hours.put(key, parse(raw));
-        }
+            typed.put(key, raw == null ? String.valueOf(now) : raw);
+            if (raw != null) { // a field the form did not send keeps its limit
+                hours.put(key, parse(raw));
+            }
+        });
         try {
             settings.setLimits(hours, access.actor());
         } catch (ProblemException e) {

@@ -11,7 +11,7 @@ import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.KeycloakAdmin;
 import io.mingjing.platform.testing.People;
-import io.mingjing.platform.testing.TransparencyCounty;
+import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -38,7 +38,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DevStack.class)
 class AdminConsoleTest {
 
-    static TransparencyCounty c;
+    /** A county with a town and two villages, its admin and a cadre of village X. */
+    record County(String id) {
+        String token(String username) {
+            return username.equals("admin") ? Tokens.countyAdmin(id) : Tokens.user(id, username);
+        }
+    }
+
+    static County c;
     static Browser admin;
     static String token;
 
@@ -51,10 +58,13 @@ class AdminConsoleTest {
         if (c != null) {
             return;
         }
-        c = new TransparencyCounty("adm", "13914000");
-        c.token("admin"); // the test password
+        County county = new County(Counties.onboard("adm"));
+        String adminToken = county.token("admin"); // also the test password
+        People.orgUnits(county.id(), adminToken);
+        People.staff(county.id(), adminToken, "cadrex", "cadre", People.VILLAGE_X);
+        c = county;
         admin = new Browser();
-        assertEquals(200, admin.logIn(base(), c.id, "admin", "Test-pass-1").statusCode());
+        assertEquals(200, admin.logIn(base(), c.id(), "admin", "Test-pass-1").statusCode());
         token = Browser.token(page("/admin/branding"));
     }
 
@@ -66,7 +76,7 @@ class AdminConsoleTest {
         assertTrue(bad.body().contains("须为颜色值"));
         assertEquals(200, post("/admin/branding", "name=" + enc("新县名") + "&primaryColor=%23225588&motto="
                 + enc("清清白白") + "&platformName=" + enc("阳光村务")).statusCode());
-        String home = given().get("/t/" + c.id + "/").then().statusCode(200).extract().asString();
+        String home = given().get("/t/" + c.id() + "/").then().statusCode(200).extract().asString();
         assertTrue(home.contains("新县名") && home.contains("清清白白") && home.contains("--brand:#225588"), home);
 
         HttpResponse<String> notImage = upload("/admin/branding/logo", "logo", "logo.png", "<svg onload=alert(1)>"
@@ -74,9 +84,9 @@ class AdminConsoleTest {
         assertEquals(415, notImage.statusCode());
         assertTrue(notImage.body().contains("只接受 PNG、JPEG 或 WebP 图片"));
         assertEquals(200, upload("/admin/branding/logo", "logo", "logo.png", png()).statusCode());
-        String withLogo = given().get("/t/" + c.id + "/").then().extract().asString();
+        String withLogo = given().get("/t/" + c.id() + "/").then().extract().asString();
         String src = withLogo.replaceAll("(?s).*<img class=\"logo\" src=\"([^\"]+)\".*", "$1");
-        assertTrue(src.startsWith("/t/" + c.id + "/logo?v="), src);
+        assertTrue(src.startsWith("/t/" + c.id() + "/logo?v="), src);
         given().get(src).then().statusCode(200).contentType("image/png").header("Cache-Control",
                 org.hamcrest.Matchers.containsString("immutable"));
     }
@@ -86,7 +96,7 @@ class AdminConsoleTest {
         String modules = page("/admin/modules");
         assertTrue(modules.contains("/admin/modules/notices"), "an optional built-in feature can be switched");
         assertEquals(200, post("/admin/modules/notices", "enabled=false").statusCode());
-        given().get("/t/" + c.id + "/notices").then().statusCode(404);
+        given().get("/t/" + c.id() + "/notices").then().statusCode(404);
         assertEquals(200, post("/admin/modules/notices", "enabled=true").statusCode());
         HttpResponse<String> always = post("/admin/modules/appeals", "enabled=false");
         assertEquals(409, always.statusCode());
@@ -105,7 +115,7 @@ class AdminConsoleTest {
             assertEquals(200, post("/admin/modules/market/settings", "expiryDays=60&categories=" + enc("蔬菜\n水果"))
                     .statusCode());
             List<Map<String, Object>> market = given().auth().oauth2(c.token("admin"))
-                    .get("/api/t/" + c.id + "/admin/modules").then().extract().path("findAll { it.id == 'market' }");
+                    .get("/api/t/" + c.id() + "/admin/modules").then().extract().path("findAll { it.id == 'market' }");
             assertEquals(60, ((Number) ((Map<?, ?>) market.get(0).get("settings")).get("expiryDays")).intValue());
             assertEquals(false, ((Map<?, ?>) market.get(0).get("settings")).get("moderation"), "an unticked box");
         }
@@ -121,20 +131,20 @@ class AdminConsoleTest {
                 + "&role=cadre&orgUnit=" + People.VILLAGE_X + "&phone=13900001111");
         assertEquals(200, made.statusCode(), made.body());
         assertTrue(made.body().contains("临时密码"));
-        assertEquals(List.of("UPDATE_PASSWORD"), KeycloakAdmin.user("mingjing-" + c.id, "cadre.new")
+        assertEquals(List.of("UPDATE_PASSWORD"), KeycloakAdmin.user("mingjing-" + c.id(), "cadre.new")
                 .get("requiredActions"));
         HttpResponse<String> taken = post("/admin/staff", "username=cadre.new&name=" + enc("新干部")
                 + "&role=cadre&orgUnit=" + People.VILLAGE_X);
         assertTrue(taken.body().contains("这个用户名已被使用"));
 
-        KeycloakAdmin.setPassword("mingjing-" + c.id, "cadre.new", "Test-pass-1");
+        KeycloakAdmin.setPassword("mingjing-" + c.id(), "cadre.new", "Test-pass-1");
         HttpResponse<String> reset = post("/admin/staff/cadre.new/reset", "");
         assertEquals(200, reset.statusCode());
         assertTrue(reset.body().contains("密码已重置"));
-        assertEquals(List.of("UPDATE_PASSWORD"), KeycloakAdmin.user("mingjing-" + c.id, "cadre.new")
+        assertEquals(List.of("UPDATE_PASSWORD"), KeycloakAdmin.user("mingjing-" + c.id(), "cadre.new")
                 .get("requiredActions"));
         assertEquals(200, post("/admin/staff/cadre.new/disable", "").statusCode());
-        assertEquals(false, KeycloakAdmin.user("mingjing-" + c.id, "cadre.new").get("enabled"));
+        assertEquals(false, KeycloakAdmin.user("mingjing-" + c.id(), "cadre.new").get("enabled"));
     }
 
     @Test
@@ -154,13 +164,13 @@ class AdminConsoleTest {
                 good.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, preview.statusCode(), preview.body());
         assertTrue(preview.body().contains("<td>丙村</td>"));
-        given().get("/api/t/" + c.id + "/org-units").then().body("findAll { it.code == '330782102203' }.size()",
+        given().get("/api/t/" + c.id() + "/org-units").then().body("findAll { it.code == '330782102203' }.size()",
                 equalTo(0));
         String content = preview.body().replaceAll("(?s).*name=\"content\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> done = post("/admin/imports/org-units", "content=" + enc(content));
         assertEquals(200, done.statusCode(), done.body());
         assertTrue(done.body().contains("导入完成"));
-        given().get("/api/t/" + c.id + "/org-units").then().body("findAll { it.code == '330782102203' }.size()",
+        given().get("/api/t/" + c.id() + "/org-units").then().body("findAll { it.code == '330782102203' }.size()",
                 equalTo(1));
 
         String residents = "household,name,idCard,phone,registeredVillage,residenceVillage\nH-9,赵六,"
@@ -180,7 +190,7 @@ class AdminConsoleTest {
                 && bad.body().contains("id=\"e-department\""));
         assertEquals(200, post("/admin/appeals/categories", "code=roads&nameZh=" + enc("道路交通") + "&nameEn=Roads"
                 + "&route=DEPARTMENT&department=" + enc("交通运输局")).statusCode());
-        given().get("/api/t/" + c.id + "/appeals/categories").then()
+        given().get("/api/t/" + c.id() + "/appeals/categories").then()
                 .body("findAll { it.code == 'roads' }.size()", equalTo(1));
 
         String limits = page("/admin/appeals");
@@ -198,35 +208,40 @@ class AdminConsoleTest {
     void onlyThisCountysAdminUsesItsConsole() throws Exception {
         Browser cadre = new Browser();
         c.token("cadrex");
-        assertEquals(200, cadre.logIn(base(), c.id, "cadrex", "Test-pass-1").statusCode());
-        HttpResponse<String> refused = cadre.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + "/admin")));
+        assertEquals(200, cadre.logIn(base(), c.id(), "cadrex", "Test-pass-1").statusCode());
+        HttpResponse<String> refused = cadre.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id() + "/admin")));
         assertEquals(403, refused.statusCode());
         assertFalse(refused.body().contains("/admin/branding"));
 
+        HttpResponse<String> noToken = admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id()
+                + "/admin/staff/cadrex/disable")).header("Origin", base()).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("x=1")));
+        assertEquals(403, noToken.statusCode(), noToken.uri() + ": " + noToken.body());
+        assertEquals(true, KeycloakAdmin.user("mingjing-" + c.id(), "cadrex").get("enabled"));
+
+        // A browser of our tests sends every cookie to every path, so this admin's session cookie reaches the
+        // other county too (a real browser keeps it on /t/{county}); the other county still asks for a login
+        // to its own realm. The platform drops the foreign session cookie, hence a login of its own here.
+        Browser own = new Browser();
+        assertEquals(200, own.logIn(base(), c.id(), "admin", "Test-pass-1").statusCode());
         String other = Counties.onboard("admother");
-        HttpResponse<String> elsewhere = admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + other
+        HttpResponse<String> elsewhere = own.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + other
                 + "/admin")));
         assertFalse(elsewhere.body().contains("/admin/branding"), "another county's console");
         assertTrue(elsewhere.uri().toString().contains("/realms/mingjing-" + other + "/"),
                 "asked to log in to the other county's realm: " + elsewhere.uri());
-
-        HttpResponse<String> noToken = admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id
-                + "/admin/staff/cadrex/disable")).header("Origin", base()).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("x=1")));
-        assertEquals(403, noToken.statusCode());
-        assertEquals(true, KeycloakAdmin.user("mingjing-" + c.id, "cadrex").get("enabled"));
         given().contentType(ContentType.URLENC).formParam("enabled", "false").redirects().follow(false)
-                .post("/t/" + c.id + "/admin/modules/notices").then().statusCode(403);
+                .post("/t/" + c.id() + "/admin/modules/notices").then().statusCode(403);
     }
 
     private static String page(String path) throws Exception {
-        HttpResponse<String> r = admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + path)));
+        HttpResponse<String> r = admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id() + path)));
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return r.body();
     }
 
     private static HttpResponse<String> post(String path, String form) throws Exception {
-        return admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + path)).header("Origin", base())
+        return admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id() + path)).header("Origin", base())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form + (form.isEmpty() ? "" : "&") + "_csrf=" + enc(token))));
     }
@@ -240,7 +255,7 @@ class AdminConsoleTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(data);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id + path)).header("Origin", base())
+        return admin.go(HttpRequest.newBuilder(URI.create(base() + "/t/" + c.id() + path)).header("Origin", base())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

@@ -45,7 +45,7 @@ class ConsoleBrowserTest {
               if (e.closest('[lang]') !== document.documentElement) continue; // the language switch names the other
               if (e.closest('header')) continue; // the county's name is a name, in Chinese on an English page too
               const copy = e.cloneNode(true);
-              copy.querySelectorAll('code').forEach(c => c.remove()); // ids, file names, codes: data, not words
+              copy.querySelectorAll('code, [translate=no]').forEach(c => c.remove()); // ids, codes, names: data, not words
               const text = copy.textContent.trim();
               if (english ? /\\p{Script=Han}/u.test(text) : /\\b(?!yiwu\\b|zhang\\b|SDK\\b|CSV\\b|PNG\\b|JPEG\\b|WebP\\b|Excel\\b|UTF\\b|GBK\\b|KB\\b|GB\\b|TOWN\\b|VILLAGE\\b|GRID\\b)[A-Za-z]{4,}/.test(
                   text.replace(/[a-z]+(,[a-zA-Z]+)+/g, '').replace(/\\(.*?\\)/g, ''))) out.push(e.tagName + ': ' + text.slice(0, 40));
