@@ -134,8 +134,14 @@ public class ConsolePages {
         return Response.status(422).entity(Templates.onboard(ctx.page(), form, modules())).build();
     }
 
+    /** The county as the failure left it; a failure before it was registered (the database down) stays a problem. */
     private Response failed(String id, ProblemException e) {
-        TenantView c = onboarding.county(id);
+        TenantView c;
+        try {
+            c = onboarding.county(id);
+        } catch (ProblemException notRegistered) {
+            throw e;
+        }
         return Response.status(e.problem().status()).entity(county(c, new Notice("console.failed",
                 c.failureReason(), true), null)).build();
     }
