@@ -231,8 +231,11 @@ class AdminConsoleTest {
         assertFalse(elsewhere.body().contains("/admin/branding"), "another county's console");
         assertTrue(elsewhere.uri().toString().contains("/realms/mingjing-" + other + "/"),
                 "asked to log in to the other county's realm: " + elsewhere.uri());
+        // no session at all: sent to the county's login, and nothing is switched
         given().contentType(ContentType.URLENC).formParam("enabled", "false").redirects().follow(false)
-                .post("/t/" + c.id() + "/admin/modules/notices").then().statusCode(403);
+                .post("/t/" + c.id() + "/admin/modules/notices").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.containsString("/realms/mingjing-" + c.id() + "/"));
+        given().get("/t/" + c.id() + "/notices").then().statusCode(200);
     }
 
     private static String page(String path) throws Exception {
