@@ -96,8 +96,9 @@ class AdminConsoleTest {
         String modules = page("/admin/modules");
         assertTrue(modules.contains("/admin/modules/notices"), "an optional built-in feature can be switched");
         assertEquals(200, post("/admin/modules/notices", "enabled=false").statusCode());
-        given().get("/t/" + c.id() + "/notices").then().statusCode(404);
+        assertEquals(List.of(false), noticesEnabled());
         assertEquals(200, post("/admin/modules/notices", "enabled=true").statusCode());
+        assertEquals(List.of(true), noticesEnabled());
         HttpResponse<String> always = post("/admin/modules/appeals", "enabled=false");
         assertEquals(409, always.statusCode());
         assertTrue(always.body().contains("不能停用"));
@@ -235,7 +236,12 @@ class AdminConsoleTest {
         given().contentType(ContentType.URLENC).formParam("enabled", "false").redirects().follow(false)
                 .post("/t/" + c.id() + "/admin/modules/notices").then().statusCode(302)
                 .header("Location", org.hamcrest.Matchers.containsString("/realms/mingjing-" + c.id() + "/"));
-        given().get("/t/" + c.id() + "/notices").then().statusCode(200);
+        assertEquals(List.of(true), noticesEnabled());
+    }
+
+    private static List<Boolean> noticesEnabled() {
+        return given().auth().oauth2(c.token("admin")).get("/api/t/" + c.id() + "/admin/modules").then()
+                .statusCode(200).extract().path("findAll { it.id == 'notices' }.enabled");
     }
 
     private static String page(String path) throws Exception {
