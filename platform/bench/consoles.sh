@@ -18,7 +18,8 @@ BUDGET=$((300 * 1024))
 mkdir -p "$OUT"
 fresh_databases $DB keycloak_bench_consoles
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+# KC_PID and APP_PID too: a start that times out leaves its process, not yet in pids
+trap 'kill "${pids[@]}" ${KC_PID:-} ${APP_PID:-} 2>/dev/null || true' EXIT
 start_keycloak 18502 keycloak_bench_consoles "$OUT/consoles-keycloak.log"
 pids+=("$KC_PID")
 : > "$OUT/consoles-platform.log"
