@@ -72,6 +72,17 @@ public class EventAdmin {
         return rows.stream().map(r -> view(r, byEvent.getOrDefault(((Number) r[0]).longValue(), List.of()))).toList();
     }
 
+    /** How many deliveries of this county wait and how many gave up, for the operator's health view. */
+    public record Backlog(long pending, long dead) {
+    }
+
+    @Transactional
+    public Backlog backlog() {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE delivered_at IS NULL AND NOT dead), "
+                + "count(*) FILTER (WHERE dead) FROM event_delivery", Object[].class).getSingleResult();
+        return new Backlog(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+    }
+
     /** @param id the sequence number or the full id {@code <county>:<seq>} */
     @Transactional
     public EventView replay(String id, String module, String actor) {

@@ -7,6 +7,7 @@ import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +29,12 @@ public class CountyOidcResolver implements TenantConfigResolver {
     TenantRegistry registry;
     @Inject
     PortalSecrets secrets;
+    @Inject
+    CountyRealms realms;
     @ConfigProperty(name = "mingjing.keycloak.url")
     String keycloak;
+
+    private static final String CONSOLE = "console";
 
     private static final OidcTenantConfig NO_REALM = OidcTenantConfig.builder().tenantId("no-county")
             .tenantEnabled(false).build();
@@ -39,6 +44,9 @@ public class CountyOidcResolver implements TenantConfigResolver {
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
         CountyPath path = CountyPath.of(context.request().path());
+        if (isConsole(context.request().path())) {
+            return console();
+        }
         if (!path.isCounty() && !path.invalid()) {
             return null;
         }
@@ -48,6 +56,36 @@ public class CountyOidcResolver implements TenantConfigResolver {
         }
         return Uni.createFrom().item(configs.computeIfAbsent((path.api() ? "api-" : "portal-") + id,
                 key -> path.api() ? api(id) : portal(id)));
+    }
+
+    /** The operator console's pages: {@code /console} and below. */
+    public static boolean isConsole(String path) {
+        return path != null && (path.equals("/console") || path.startsWith("/console/"));
+    }
+
+    /**
+     * The operator realm's code flow, with its own session cookie on {@code /console}. The console's
+     * client is made sure of once, on a worker thread (the admin API blocks), before the first login.
+     */
+    private Uni<OidcTenantConfig> console() {
+        OidcTenantConfig known = configs.get(CONSOLE);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return Uni.createFrom().item(() -> configs.computeIfAbsent(CONSOLE, key -> {
+            realms.ensureConsoleClient();
+            return consoleConfig();
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private OidcTenantConfig consoleConfig() {
+        return OidcTenantConfig.authServerUrl(keycloak + "/realms/" + CountyRealms.OPERATOR_REALM).tenantId(CONSOLE)
+                .applicationType(ApplicationType.WEB_APP).clientId(CountyRealms.CONSOLE)
+                .credentials(secrets.consoleSecret())
+                .authentication().cookiePath("/console").end()
+                .token().refreshExpired(true).end()
+                .roles().source(io.quarkus.oidc.runtime.OidcTenantConfig.Roles.Source.accesstoken).end()
+                .logout().path("/console/logout").postLogoutPath("/console/").end().build();
     }
 
     /** Called when a county is onboarded again, suspended or resumed. */

@@ -36,6 +36,9 @@ public class CountyRealms {
     public static final String PORTAL = "mingjing-portal";
     public static final String API = "mingjing-api";
     public static final String CLI = "mingjing-cli";
+    /** The operator realm, and its client for the operator console's code flow. */
+    public static final String OPERATOR_REALM = "mingjing-platform";
+    public static final String CONSOLE = "mingjing-console";
     static final String PASSWORD_POLICY = "length(8) and maxLength(64) and notUsername() and notEmail()";
 
     private static final Logger LOG = Logger.getLogger(CountyRealms.class);
@@ -117,6 +120,30 @@ public class CountyRealms {
         }
     }
 
+    /**
+     * The operator console's confidential client in the operator realm, created or brought up to date;
+     * an operator realm imported before the console existed gets it too. Its secret is derived, like a
+     * county portal's, so every replica knows it.
+     */
+    public void ensureConsoleClient() {
+        ClientRepresentation c = client(CONSOLE);
+        c.setPublicClient(false);
+        c.setSecret(secrets.consoleSecret());
+        c.setStandardFlowEnabled(true);
+        c.setDirectAccessGrantsEnabled(false);
+        c.setRedirectUris(List.of(publicUrl + "/console", publicUrl + "/console/*"));
+        c.setWebOrigins(List.of(publicUrl));
+        c.setRootUrl(publicUrl + "/console/");
+        c.setAttributes(new java.util.HashMap<>(Map.of("post.logout.redirect.uris", publicUrl + "/console/*")));
+        ensureClient(keycloak().realm(OPERATOR_REALM), c);
+    }
+
+    /** Whether the county's realm exists and is enabled; null when it does not exist. */
+    public Boolean realmEnabled(String tenantId) {
+        RealmRepresentation realm = find(realmName(tenantId));
+        return realm == null ? null : realm.isEnabled();
+    }
+
     /** Suspension disables the realm: no new logins, no new tokens. */
     public void enable(String tenantId, boolean enabled) {
         RealmRepresentation realm = find(realmName(tenantId));
@@ -169,6 +196,11 @@ public class CountyRealms {
             password(r, id, password, temporary);
         }
         return id;
+    }
+
+    /** A password the user must change at their next login (a tenant admin's reset). */
+    public void resetPassword(String tenantId, String userId, String password) {
+        password(realm(tenantId), userId, password, true);
     }
 
     /** The user's own new password; one the county's password policy refuses is a 400 on {@code password}. */

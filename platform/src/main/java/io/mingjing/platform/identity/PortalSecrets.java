@@ -22,6 +22,10 @@ public class PortalSecrets {
         return hmac("portal-client:" + tenantId);
     }
 
+    public String consoleSecret() {
+        return hmac("console-client");
+    }
+
     /** A value only this platform can compute from {@code text}; the text names its purpose first. */
     public String derive(String text) {
         return hmac(text);

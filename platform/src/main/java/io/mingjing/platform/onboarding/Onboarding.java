@@ -92,9 +92,16 @@ public class Onboarding {
 
     private static boolean sameDescription(Tenant a, Tenant b) {
         return Objects.equals(a.name, b.name) && Objects.equals(a.regionCode, b.regionCode)
-                && Objects.equals(a.branding, b.branding) && Objects.equals(a.adminUsername, b.adminUsername)
+                && Objects.equals(described(a.branding), described(b.branding)) && Objects.equals(a.adminUsername, b.adminUsername)
                 && Objects.equals(a.adminEmail, b.adminEmail) && a.demo == b.demo
                 && Objects.equals(a.limits, b.limits);
+    }
+
+    /** Branding as a description gives it: the logo an admin uploaded is not part of it. */
+    private static Map<String, String> described(Map<String, String> branding) {
+        Map<String, String> copy = new LinkedHashMap<>(branding == null ? Map.of() : branding);
+        copy.remove(CountyBranding.LOGO_URL);
+        return copy;
     }
 
     public Onboarded retry(String id, String actor) {
@@ -111,6 +118,51 @@ public class Onboarding {
         }
         String password = StaffPasswords.generate();
         return new Onboarded(provision(id, actor, password, true), password);
+    }
+
+    /** Every county with its enabled modules, by id; what the operator API and console list. */
+    public List<TenantView> counties() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var modules = Tenants.enabledModules();
+            return Tenant.<Tenant>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
+                    .map(t -> TenantView.of(t, modules.getOrDefault(t.id, List.of()))).toList();
+        });
+    }
+
+    /** One county, or a 404 problem. */
+    public TenantView county(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> TenantView.of(Tenants.require(id),
+                Tenants.enabledModules().getOrDefault(id, List.of())));
+    }
+
+    /** A suspended county's portal and API answer 503, and its realm issues no token. */
+    public TenantView suspend(String id, String actor) {
+        return change(id, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "tenant.suspended", actor);
+    }
+
+    public TenantView resume(String id, String actor) {
+        return change(id, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, "tenant.resumed", actor);
+    }
+
+    private TenantView change(String id, TenantStatus from, TenantStatus to, String action, String actor) {
+        Tenant t = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant row = Tenants.require(id);
+            if (row.status == to) {
+                return row;
+            }
+            if (row.status != from) {
+                throw new ProblemException(422, "Invalid state",
+                        "County '" + id + "' is " + row.status + "; it can only be changed to " + to + " from " + from + ".");
+            }
+            row.status = to;
+            row.updatedAt = Instant.now();
+            return row;
+        });
+        registry.put(t);
+        realms.enable(id, to == TenantStatus.ACTIVE);
+        oidc.forget(id);
+        scope.run(id, () -> audit.append(actor, action, "Tenant", id, to.name().getBytes(StandardCharsets.UTF_8)));
+        return county(id);
     }
 
     private void checkSemantics(OnboardingRequest request) {
@@ -161,7 +213,11 @@ public class Onboarding {
     static void describe(Tenant t, OnboardingRequest request) {
         t.name = request.name();
         t.regionCode = request.regionCode();
+        String uploadedLogo = t.branding == null ? null : t.branding.get(CountyBranding.LOGO_URL);
         t.branding = Tenants.branding(request.branding());
+        if (uploadedLogo != null) {
+            t.branding.put(CountyBranding.LOGO_URL, uploadedLogo);
+        }
         t.demo = request.isDemo();
         t.limits = request.limits() == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(request.limits());
         if (request.admin() != null) {

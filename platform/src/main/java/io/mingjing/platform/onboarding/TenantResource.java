@@ -1,16 +1,9 @@
 package io.mingjing.platform.onboarding;
 
-import io.mingjing.platform.registry.TenantRegistry;
-import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.registry.Tenant;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import io.mingjing.platform.audit.AuditLog;
-import io.mingjing.platform.identity.CountyOidcResolver;
-import io.mingjing.platform.identity.CountyRealms;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.TenantIds;
-import io.mingjing.platform.tenancy.TenantScope;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 
 /** The provincial operator's API: onboard, list, suspend and resume counties. */
@@ -38,17 +29,7 @@ public class TenantResource {
     @Inject
     Onboarding onboarding;
     @Inject
-    TenantRegistry registry;
-    @Inject
-    TenantScope scope;
-    @Inject
-    AuditLog audit;
-    @Inject
     SecurityIdentity identity;
-    @Inject
-    CountyRealms realms;
-    @Inject
-    CountyOidcResolver oidc;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,17 +43,13 @@ public class TenantResource {
 
     @GET
     public List<TenantView> list() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var modules = Tenants.enabledModules();
-            return Tenant.<Tenant>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
-                    .map(t -> TenantView.of(t, modules.getOrDefault(t.id, List.of()))).toList();
-        });
+        return onboarding.counties();
     }
 
     @GET
     @Path("/{id}")
     public TenantView get(@PathParam("id") String id) {
-        return QuarkusTransaction.requiringNew().call(() -> view(Tenants.require(validId(id))));
+        return onboarding.county(validId(id));
     }
 
     @POST
@@ -85,34 +62,13 @@ public class TenantResource {
     @POST
     @Path("/{id}/suspend")
     public TenantView suspend(@PathParam("id") String id) {
-        return change(validId(id), TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "tenant.suspended");
+        return onboarding.suspend(validId(id), actor());
     }
 
     @POST
     @Path("/{id}/resume")
     public TenantView resume(@PathParam("id") String id) {
-        return change(validId(id), TenantStatus.SUSPENDED, TenantStatus.ACTIVE, "tenant.resumed");
-    }
-
-    private TenantView change(String id, TenantStatus from, TenantStatus to, String action) {
-        Tenant t = QuarkusTransaction.requiringNew().call(() -> {
-            Tenant row = Tenants.require(id);
-            if (row.status == to) {
-                return row;
-            }
-            if (row.status != from) {
-                throw new ProblemException(422, "Invalid state",
-                        "County '" + id + "' is " + row.status + "; it can only be changed to " + to + " from " + from + ".");
-            }
-            row.status = to;
-            row.updatedAt = Instant.now();
-            return row;
-        });
-        registry.put(t);
-        realms.enable(id, to == TenantStatus.ACTIVE);
-        oidc.forget(id);
-        scope.run(id, () -> audit.append(actor(), action, "Tenant", id, to.name().getBytes(StandardCharsets.UTF_8)));
-        return view(t);
+        return onboarding.resume(validId(id), actor());
     }
 
     private static String validId(String id) {
@@ -123,9 +79,7 @@ public class TenantResource {
     }
 
     private TenantView view(Tenant t) {
-        List<String> modules = QuarkusTransaction.requiringNew().call(() -> Tenants.enabledModules()
-                .getOrDefault(t.id, List.of()));
-        return TenantView.of(t, modules);
+        return onboarding.county(t.id);
     }
 
     private String actor() {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class OrgUnitImport {
 
-    static final List<String> HEADER = List.of("code", "name", "level", "parentCode");
+    public static final List<String> HEADER = List.of("code", "name", "level", "parentCode");
     private static final Pattern CODE = Pattern.compile("^\\d{12}$");
     private static final int MAX_ERRORS = 50;
 
@@ -34,25 +34,17 @@ public class OrgUnitImport {
     public record Result(int rows, int created, int updated, String receipt) {
     }
 
+    /** Checks the file as an import would, writing nothing. @return its rows after the header */
+    @Transactional
+    public List<List<String>> check(byte[] csv, String regionCode) {
+        List<List<String>> rows = CsvRows.read(csv, HEADER);
+        checked(rows, regionCode);
+        return rows;
+    }
+
     @Transactional
     public Result importCsv(byte[] csv, String regionCode, String actor) {
-        List<List<String>> rows = CsvRows.read(csv, HEADER);
-        Map<String, OrgUnitLevel> levels = new HashMap<>();
-        OrgUnit.<OrgUnit>streamAll().forEach(u -> levels.put(u.code, u.level));
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<OrgUnit> units = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < rows.size() && errors.size() < MAX_ERRORS; i++) {
-            OrgUnit u = check(rows.get(i), i, regionCode, levels, seen, errors);
-            if (u != null) {
-                units.add(u);
-                levels.put(u.code, u.level);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(422, "The file was not imported: " + errors.size()
-                    + " row(s) have errors. Nothing was changed.", errors);
-        }
+        List<OrgUnit> units = checked(CsvRows.read(csv, HEADER), regionCode);
         int created = 0;
         for (OrgUnit u : units) {
             OrgUnit existing = OrgUnit.findById(u.code);
@@ -69,6 +61,27 @@ public class OrgUnitImport {
                 "updated", units.size() - created));
         var entry = audit.append(actor, "org-units.imported", "OrgUnit", units.size() + " rows", csv);
         return new Result(units.size(), created, units.size() - created, entry.hash);
+    }
+
+    /** The rows as org units, or a 422 naming every row's problems. */
+    private static List<OrgUnit> checked(List<List<String>> rows, String regionCode) {
+        Map<String, OrgUnitLevel> levels = new HashMap<>();
+        OrgUnit.<OrgUnit>streamAll().forEach(u -> levels.put(u.code, u.level));
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<OrgUnit> units = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < rows.size() && errors.size() < MAX_ERRORS; i++) {
+            OrgUnit u = check(rows.get(i), i, regionCode, levels, seen, errors);
+            if (u != null) {
+                units.add(u);
+                levels.put(u.code, u.level);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(422, "The file was not imported: " + errors.size()
+                    + " row(s) have errors. Nothing was changed.", errors);
+        }
+        return units;
     }
 
     private static OrgUnit check(List<String> row, int line, String regionCode, Map<String, OrgUnitLevel> levels,

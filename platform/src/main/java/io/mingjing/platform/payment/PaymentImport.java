@@ -76,21 +76,19 @@ public class PaymentImport {
         return file != null && file.length > 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
     }
 
+    /** Checks the file (CSV or .xlsx) as an import would, writing nothing. @return its rows after the header */
+    @Transactional
+    public List<List<String>> check(byte[] file) {
+        List<List<String>> rows = rows(file);
+        checked(rows);
+        return rows;
+    }
+
     @Transactional
     public Result importFile(byte[] file, String filename, String actor) {
-        List<List<String>> rows = isXlsx(file) ? readXlsx(file) : CsvRows.read(file, HEADER);
-        if (rows.stream().allMatch(r -> r.stream().allMatch(String::isBlank))) {
-            throw ProblemException.invalid(422, "The file has no payment rows.", Map.of("file", "has no rows"));
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<Line> lines = parse(rows, errors);
-        Map<Integer, Found> residents = resolve(lines, errors);
-        List<Line> ok = lines.stream().filter(l -> residents.containsKey(l.index())).toList();
-        duplicates(ok, residents, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(422, "The file was not imported: " + (errors.size() >= MAX_ERRORS
-                    ? "at least " : "") + errors.size() + " problem(s). Nothing was changed.", errors);
-        }
+        Checked c = checked(rows(file));
+        List<Line> lines = c.lines();
+        Map<Integer, Found> residents = c.residents();
         BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         PaymentBatch batch = new PaymentBatch();
         batch.filename = filename == null || filename.isBlank() ? null
@@ -107,6 +105,31 @@ public class PaymentImport {
         AuditRecord entry = audit.append(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
         batch.auditHash = entry.hash;
         return new Result(batch.id, lines.size(), total, entry.hash);
+    }
+
+    private record Checked(List<Line> lines, Map<Integer, Found> residents) {
+    }
+
+    private List<List<String>> rows(byte[] file) {
+        List<List<String>> rows = isXlsx(file) ? readXlsx(file) : CsvRows.read(file, HEADER);
+        if (rows.stream().allMatch(r -> r.stream().allMatch(String::isBlank))) {
+            throw ProblemException.invalid(422, "The file has no payment rows.", Map.of("file", "has no rows"));
+        }
+        return rows;
+    }
+
+    /** The rows as payment lines of known residents, or a 422 naming the problems. */
+    private Checked checked(List<List<String>> rows) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<Line> lines = parse(rows, errors);
+        Map<Integer, Found> residents = resolve(lines, errors);
+        List<Line> ok = lines.stream().filter(l -> residents.containsKey(l.index())).toList();
+        duplicates(ok, residents, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(422, "The file was not imported: " + (errors.size() >= MAX_ERRORS
+                    ? "at least " : "") + errors.size() + " problem(s). Nothing was changed.", errors);
+        }
+        return new Checked(lines, residents);
     }
 
     private List<Line> parse(List<List<String>> rows, Map<String, String> errors) {

@@ -145,6 +145,18 @@ public class PluginCatalogue {
         return running.values();
     }
 
+    /** A running plugin as the operator sees it. */
+    public record Plugin(String id, String version, String file, String requires, String nameZh, String nameEn) {
+    }
+
+    /** The running plugins, by id. */
+    public List<Plugin> plugins() {
+        return running.values().stream().sorted(java.util.Comparator.comparing(LoadedModule::id))
+                .map(m -> new Plugin(m.id(), m.version(), m.jar().path().getFileName().toString(), m.jar().requires(),
+                        m.manifest().name().zh(), m.manifest().name().en()))
+                .toList();
+    }
+
     public Collection<Failure> failures() {
         return failures.values();
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 
 /** The operator installs, upgrades and removes plugins without a restart. */
@@ -39,9 +38,7 @@ public class PluginResource {
 
     @GET
     public List<PluginView> list() {
-        return catalogue.running().stream().sorted(Comparator.comparing(LoadedModule::id))
-                .map(m -> new PluginView(m.id(), m.version(), m.jar().path().getFileName().toString(),
-                        m.jar().requires()))
+        return catalogue.plugins().stream().map(p -> new PluginView(p.id(), p.version(), p.file(), p.requires()))
                 .toList();
     }
 

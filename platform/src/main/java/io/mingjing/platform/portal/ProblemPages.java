@@ -24,9 +24,11 @@ public class ProblemPages {
     @ServerResponseFilter
     public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (response.getEntity() instanceof Problem problem && path.startsWith("/t/") && wantsHtml(request)) {
+        boolean console = path.equals("/console") || path.startsWith("/console/");
+        if (response.getEntity() instanceof Problem problem && (path.startsWith("/t/") || console)
+                && wantsHtml(request)) {
             String[] segments = path.split("/");
-            String home = segments.length > 2 ? "/t/" + segments[2] + "/" : "/";
+            String home = console ? "/console" : segments.length > 2 ? "/t/" + segments[2] + "/" : "/";
             Texts texts = texts(request);
             response.setEntity(Templates.problem(problem, home, texts, said(problem, texts)).render(), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));

@@ -57,12 +57,14 @@ public class ProblemMappers {
 
     /**
      * The API answers a problem; the portal answers the county realm's challenge, which for the code
-     * flow is a redirect to its login page.
+     * flow is a redirect to its login page, and the operator console the operator realm's.
      */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Uni<Response> unauthorized(RoutingContext context) {
         HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
-        if (authenticator != null && context.normalizedPath().startsWith("/t/")) {
+        String path = context.normalizedPath();
+        boolean console = path.equals("/console") || path.startsWith("/console/");
+        if (authenticator != null && (path.startsWith("/t/") || console)) {
             return authenticator.getChallenge(context).map(challenge -> {
                 Response.ResponseBuilder response = Response.status(challenge.status);
                 challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ResidentImport {
 
-    static final List<String> HEADER = List.of("household", "name", "idCard", "phone", "registeredVillage",
+    public static final List<String> HEADER = List.of("household", "name", "idCard", "phone", "registeredVillage",
             "residenceVillage");
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
 
@@ -51,6 +51,14 @@ public class ResidentImport {
 
     private record Row(String household, String name, String idCard, String phone, String registered,
             String residence) {
+    }
+
+    /** Checks the file as an import would, writing nothing and creating no account. @return its rows after the header */
+    @Transactional
+    public List<List<String>> check(byte[] csv) {
+        List<List<String>> rows = CsvRows.read(csv, HEADER);
+        check(rows);
+        return rows;
     }
 
     /** @param demo whether villagers get the documented demo password (last 6 of the ID) instead of a code */

@@ -3,10 +3,8 @@ package io.mingjing.platform.staff;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,9 +36,15 @@ public class StaffResource {
     }
 
     @GET
-    @Transactional
     public List<StaffService.StaffView> list() {
-        return StaffMember.<StaffMember>listAll(Sort.by("username")).stream().map(StaffService::view).toList();
+        return staff.list();
+    }
+
+    /** A new temporary password, answered once; the person changes it at their next login. */
+    @POST
+    @Path("/{username}/reset-password")
+    public StaffService.StaffView resetPassword(@PathParam("username") String username) {
+        return staff.resetPassword(username, caller.get().actor());
     }
 
     @POST

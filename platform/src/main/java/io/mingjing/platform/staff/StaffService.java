@@ -10,6 +10,7 @@ import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
 import io.mingjing.platform.input.Text;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Creates staff accounts in the county realm with a temporary password, scoped to an org unit. */
@@ -103,6 +105,29 @@ public class StaffService {
             audit.append(actor, "staff.disabled", "Staff", username, username.getBytes(StandardCharsets.UTF_8));
         }
         return view(s);
+    }
+
+    /**
+     * A new temporary password, which the person must change at their next login; the answer carries it
+     * once. A disabled account stays disabled.
+     */
+    @Transactional
+    public StaffView resetPassword(String username, String actor) {
+        StaffMember s = StaffMember.findById(username);
+        if (s == null) {
+            throw ProblemException.notFound("No staff account '" + username + "'.");
+        }
+        String password = StaffPasswords.generate();
+        realms.resetPassword(tenant.require(), s.userId, password);
+        audit.append(actor, "staff.password-reset", "Staff", username, username.getBytes(StandardCharsets.UTF_8));
+        return new StaffView(s.username, s.name, s.role, s.orgUnit, s.phone, s.enabled, password);
+    }
+
+    /** Every staff account of the county, by username. */
+    @Transactional
+    public List<StaffView> list() {
+        return StaffMember.<StaffMember>listAll(Sort.by("username")).stream()
+                .map(StaffService::view).toList();
     }
 
     private static void checkRoleAndUnit(NewStaff request) {

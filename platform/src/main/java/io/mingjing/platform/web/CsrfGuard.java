@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * Refuses a state-changing request another site made a browser send. Every such request to the portal
  * or the API must come from this site (Origin, else Referer; a client that sends neither is not a
  * browser page); portal requests, which the session cookie authenticates, must also carry this
- * browser's form token. Bearer-token API calls carry no cookie, so they need no token.
+ * browser's form token, and so must the operator console's. Bearer-token API calls carry no cookie, so they need no token.
  * The form is read first, so the check covers module pages and multipart forms too.
  */
 public class CsrfGuard {
@@ -35,14 +35,16 @@ public class CsrfGuard {
     @WithFormRead
     public Response check(ResteasyReactiveContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        boolean portal = path.startsWith("/t/");
+        boolean console = path.equals("/console") || path.startsWith("/console/");
+        boolean portal = path.startsWith("/t/") || console;
         if (SAFE.contains(request.getMethod()) || !(portal || path.startsWith("/api/"))) {
             return null;
         }
         if (!fromThisSite(http)) {
             return refuse("foreign-page", FOREIGN);
         }
-        return portal && !tokens.valid(county(path), presented(request, http)) ? refuse("form-expired", NO_TOKEN) : null;
+        String scope = console ? CsrfTokens.CONSOLE : county(path);
+        return portal && !tokens.valid(scope, presented(request, http)) ? refuse("form-expired", NO_TOKEN) : null;
     }
 
     private boolean fromThisSite(HttpServerRequest http) {

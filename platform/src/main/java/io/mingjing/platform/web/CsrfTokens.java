@@ -22,6 +22,8 @@ public class CsrfTokens {
 
     public static final String COOKIE = "mj_csrf";
     public static final String FIELD = "_csrf";
+    /** The scope of the operator console's forms: no county id can be it (ids have no colon). */
+    public static final String CONSOLE = ":console";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -33,14 +35,17 @@ public class CsrfTokens {
 
     private String browser;
 
-    /** This browser's token for a form of {@code county}; sets the cookie on the response if it had none. */
+    /**
+     * This browser's token for a form of {@code county} (or {@link #CONSOLE}); sets the cookie on the
+     * response if it had none.
+     */
     public String token(String county) {
         if (browser == null) {
             browser = cookie();
         }
         if (browser == null) {
             browser = random();
-            request.response().addCookie(Cookie.cookie(COOKIE, browser).setPath("/t/" + county).setHttpOnly(true)
+            request.response().addCookie(Cookie.cookie(COOKIE, browser).setPath(CONSOLE.equals(county) ? "/console" : "/t/" + county).setHttpOnly(true)
                     .setSameSite(CookieSameSite.LAX).setSecure(BrowserHeaders.overTls(request)));
         }
         return sign(county, browser);

@@ -30,7 +30,8 @@ class ArchitectureTest {
     private static final String[] FEATURES = { "..platform.appeal..", "..platform.cockpit..", "..platform.disclosure..",
             "..platform.payment..", "..platform.policy..", "..platform.notice..", "..platform.powerlist..",
             "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.consultation..", "..platform.task..", "..platform.villagelog..", "..platform.branch..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
-            "..platform.portal..", "..platform.plugin..", "..platform.descriptor..", "..platform.onboarding.." };
+            "..platform.portal..", "..platform.plugin..", "..platform.descriptor..", "..platform.onboarding..",
+            "..platform.console..", "..platform.admin.." };
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("io.mingjing.platform.(*)..").should()

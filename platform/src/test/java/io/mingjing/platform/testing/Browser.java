@@ -44,7 +44,12 @@ public final class Browser {
     /** Logs in through the county's Keycloak login page, as a person would; answers the page landed on. */
     public HttpResponse<String> logIn(String base, String county, String username, String password)
             throws Exception {
-        HttpResponse<String> login = go(HttpRequest.newBuilder(URI.create(base + "/t/" + county + "/login")));
+        return logInAt(base + "/t/" + county + "/login", username, password);
+    }
+
+    /** Opens a page that asks for a login (a county's login, the operator console), logs in, lands back. */
+    public HttpResponse<String> logInAt(String url, String username, String password) throws Exception {
+        HttpResponse<String> login = go(HttpRequest.newBuilder(URI.create(url)));
         Matcher action = FORM_ACTION.matcher(login.body());
         if (!action.find()) {
             throw new IllegalStateException("no login form: " + login.body());

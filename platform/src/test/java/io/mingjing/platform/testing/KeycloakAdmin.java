@@ -45,6 +45,15 @@ public final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
+    /** A user with a permanent password and no realm role but the realm's defaults. */
+    public static void createUser(String realm, String username, String password) {
+        admin().body(Map.of("username", username, "enabled", true, "firstName", username, "lastName", "test",
+                "email", username + "@example.org", "emailVerified", true, "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                .post("/admin/realms/" + realm + "/users").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+    }
+
     public static int userCount(String realm, String username) {
         List<?> users = admin().queryParam("username", username).queryParam("exact", true)
                 .get("/admin/realms/" + realm + "/users").then().statusCode(200).extract().path("");
