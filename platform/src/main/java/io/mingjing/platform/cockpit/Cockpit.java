@@ -53,7 +53,7 @@ public class Cockpit {
     static final List<String> CHARTS = List.of("appeals.kind", "appeals.category", "appeals.sla", "appeals.state",
             "reports.category", "reports.sla", "approvals.kind", "approvals.state", "approvals.sla", "approvals.step",
             "disclosures.published", "payments.programme", "warnings.category", "warnings.colour", "warnings.disposition",
-            "warnings.rule", "warnings.false-alarm");
+            "warnings.rule", "warnings.false-alarm", "services.item", "services.state", "services.sla", "services.rated");
     static final Set<String> MONEY = Set.of("approvals.kind", "payments.programme");
     static final Set<String> HOURS = Set.of("approvals.step");
     private static final List<String> RANKED = List.of("appeals.kind", "appeals.sla", "appeals.rated",

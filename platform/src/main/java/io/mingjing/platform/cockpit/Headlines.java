@@ -53,6 +53,17 @@ final class Headlines {
             out.add(new Headline("false-alarms", t.get("cockpit.h.false-alarms"),
                     handled == 0 ? "—" : Math.round(100.0 * falseAlarms / handled) + "%", null));
         }
+        if (staff) {
+            long applied = Cockpit.sum(rows(m, "services.state"), "services.state", null);
+            long good = Cockpit.sum(rows(m, "services.rated"), "services.rated", "good");
+            long rated = Cockpit.sum(rows(m, "services.rated"), "services.rated", null);
+            out.add(new Headline("services", t.get("cockpit.h.services"), Long.toString(applied),
+                    links.base() + "/staff/services"));
+            out.add(new Headline("services-hours", t.get("cockpit.h.services-hours"), average(rows(m, "services.closed")),
+                    null));
+            out.add(new Headline("services-good", t.get("cockpit.h.services-good"),
+                    rated == 0 ? "—" : Math.round(100.0 * good / rated) + "%", null));
+        }
         if (m.containsKey("reports.kind")) {
             out.add(new Headline("reports", t.get("cockpit.h.reports"),
                     Long.toString(Cockpit.sum(rows(m, "reports.kind"), "reports.kind", null)), null));

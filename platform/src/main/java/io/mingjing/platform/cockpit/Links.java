@@ -18,6 +18,7 @@ record Links(String base, String unit, boolean village, LocalDate[] period, bool
             case "appeals.kind", "appeals.category", "appeals.sla", "appeals.state" ->
                 appeals(metric.substring("appeals.".length()) + "=" + q(dim));
             case "disclosures.published" -> base + "/staff/disclosures";
+            case "services.item", "services.state", "services.sla" -> base + "/staff/services";
             case "warnings.category", "warnings.colour", "warnings.rule", "warnings.false-alarm" -> warnings(
                     metric.equals("warnings.false-alarm") ? "rule" : metric.substring("warnings.".length()), dim);
             default -> null;
