@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(DevStack.class)
 class ConsoleBrowserTest {
 
-    static final List<String> OPERATOR_PAGES = List.of("/console", "/console/counties/new", "/console/plugins");
+    static final List<String> OPERATOR_PAGES = List.of("/console", "/console/counties/new", "/console/plugins",
+            "/console/cockpit");
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/branding", "/admin/modules", "/admin/staff",
             "/admin/imports", "/admin/appeals");
 
