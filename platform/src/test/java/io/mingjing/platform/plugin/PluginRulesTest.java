@@ -47,6 +47,7 @@ class PluginRulesTest {
         String admin = Tokens.countyAdmin(t);
         People.orgUnits(t, admin);
         String bookkeeper = People.staff(t, admin, "bk-x", Role.BOOKKEEPER, People.VILLAGE_X);
+        People.staff(t, admin, "cadre-x", Role.CADRE, People.VILLAGE_X); // the labour application's first step
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
         PluginRuntimeTest.install(TestJars.plugin("rulepack", "1.0.0", ">=1.5.0 & <2.0.0").module(RulePackModule.class)
                 .build()).log().ifValidationFails().statusCode(201);
