@@ -61,7 +61,8 @@ class PluginRulesTest {
         var result = sweep.reevaluateAll(t);
         assertTrue(result.failed().containsKey("rulepack/throws") && result.failed().containsKey("rulepack/hangs"),
                 result.failed().toString());
-        assertTrue(result.raised().stream().anyMatch(r -> r.ruleId().equals("rulepack/every-labour")), result.toString());
+        // every-labour's warning was raised by the filing's event already: one per (rule, entity), not raised again
+        assertTrue(result.raised().stream().noneMatch(r -> r.ruleId().equals("rulepack/every-labour")), result.toString());
         String rules = "/api/t/" + t + "/warning-rules/rulepack/";
         given().auth().oauth2(admin).get(rules + "throws").then().statusCode(200).body("lastError", notNullValue());
         given().auth().oauth2(admin).get(rules + "hangs").then().statusCode(200).body("lastError", notNullValue());
