@@ -11,6 +11,7 @@ import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.Tokens;
+import io.mingjing.platform.warning.WarningSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DevStack.class)
 class DescriptorsTest {
 
+    @Inject
+    WarningSweep warnings;
     @Inject
     Descriptors descriptors;
 
@@ -68,6 +71,10 @@ class DescriptorsTest {
     @Test
     void applyingAgainWritesNothingNew() {
         awaitDemoContent();
+        // the demo's warnings are raised after its events are delivered, and by the first sweep: let both be done
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> count("yiwu", "SELECT count(*) FROM "
+                + "$s.event_delivery WHERE module = 'warnings' AND delivered_at IS NULL AND NOT dead") == 0);
+        warnings.reevaluateAll("yiwu");
         int before = given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).extract().path("entries");
         descriptors.applyAll();
         given().get("/api/t/yiwu/audit/verify").then().body("ok", equalTo(true)).body("entries", equalTo(before));

@@ -47,6 +47,7 @@ class PluginRulesTest {
         String admin = Tokens.countyAdmin(t);
         People.orgUnits(t, admin);
         String bookkeeper = People.staff(t, admin, "bk-x", Role.BOOKKEEPER, People.VILLAGE_X);
+        People.staff(t, admin, "cadre-x", Role.CADRE, People.VILLAGE_X); // the labour application's first step
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/rulepack");
         PluginRuntimeTest.install(TestJars.plugin("rulepack", "1.0.0", ">=1.5.0 & <2.0.0").module(RulePackModule.class)
                 .build()).log().ifValidationFails().statusCode(201);
@@ -60,7 +61,8 @@ class PluginRulesTest {
         var result = sweep.reevaluateAll(t);
         assertTrue(result.failed().containsKey("rulepack/throws") && result.failed().containsKey("rulepack/hangs"),
                 result.failed().toString());
-        assertTrue(result.raised().stream().anyMatch(r -> r.ruleId().equals("rulepack/every-labour")), result.toString());
+        // every-labour's warning was raised by the filing's event already: one per (rule, entity), not raised again
+        assertTrue(result.raised().stream().noneMatch(r -> r.ruleId().equals("rulepack/every-labour")), result.toString());
         String rules = "/api/t/" + t + "/warning-rules/rulepack/";
         given().auth().oauth2(admin).get(rules + "throws").then().statusCode(200).body("lastError", notNullValue());
         given().auth().oauth2(admin).get(rules + "hangs").then().statusCode(200).body("lastError", notNullValue());
