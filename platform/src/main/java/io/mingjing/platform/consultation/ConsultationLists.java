@@ -30,7 +30,7 @@ public class ConsultationLists {
     @Transactional
     public ConsultationView.Page list(String village, Long before, int limit) {
         if (village == null || !residents.mayReadResidentContent(village)) {
-            throw ProblemException.invalid(422, "Say which of your villages.", Map.of("village",
+            throw ProblemException.invalid(400, "Say which of your villages.", Map.of("village",
                     "must be the code of a village you live in or serve"));
         }
         int n = Math.max(1, Math.min(limit, MAX_PAGE));

@@ -22,7 +22,7 @@ import org.jboss.jandex.IndexView;
  * operation. Refusals are RFC 9457 problems wherever they come from (the request-line check, the
  * county filter, security, validation), so they are documented here, once, with one Problem schema.
  * <p>
- * The portal ({@code /t/{tenant}/…}) is left out: it is HTML for browsers (including {@code /logout},
+ * The portal ({@code /t/{tenant}/…}) and the operator console ({@code /console/…}) are left out: they are HTML for browsers (including {@code /logout},
  * which the OIDC layer answers and no resource declares), not an API a client can code against, and
  * listing half of it would be worse than listing none.
  */
@@ -55,7 +55,7 @@ public class ApiDocument implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         Map<String, PathItem> items = new LinkedHashMap<>(api.getPaths().getPathItems());
         for (Map.Entry<String, PathItem> item : items.entrySet()) {
-            if (item.getKey().startsWith("/t/")) {
+            if (item.getKey().startsWith("/t/") || item.getKey().equals("/console") || item.getKey().startsWith("/console/")) {
                 api.getPaths().removePathItem(item.getKey());
                 continue;
             }

@@ -78,7 +78,7 @@ public class TaskLists {
         if (town != null) {
             OrgUnit u = OrgUnit.findById(town);
             if (u == null || u.level != OrgUnitLevel.TOWN) {
-                throw ProblemException.invalid(422, "Unknown town.", Map.of("town", "must be the code of a town of this county"));
+                throw ProblemException.invalid(400, "Unknown town.", Map.of("town", "must be the code of a town of this county"));
             }
             if (!places.mayActOn(town)) {
                 throw new ProblemException(403, "Forbidden", "Your account may not read the tasks of town " + town + ".");

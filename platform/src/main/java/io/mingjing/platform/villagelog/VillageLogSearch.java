@@ -59,7 +59,7 @@ public class VillageLogSearch {
                 problem = "must hold a Chinese character, a letter or a digit";
             }
             if (problem != null) {
-                throw ProblemException.invalid(422, "The search words are not acceptable.", Map.of("q", problem));
+                throw ProblemException.invalid(400, "The search words are not acceptable.", Map.of("q", problem));
             }
             phrases = Grams.phrases(q);
         }

@@ -159,7 +159,7 @@ class ConsultationTest {
         vote(cadreY, id, 0).then().statusCode(404);
         vote(li, id, 7).then().statusCode(422).body("errors", hasKey("choice"));
         vote(li, id, "赞成").then().statusCode(400);
-        given().auth().oauth2(wang).get(path() + "?village=" + X).then().statusCode(422);
+        given().auth().oauth2(wang).get(path() + "?village=" + X).then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("choice", 0)).post(path() + "/" + id + "/ballots").then()
                 .statusCode(401);
     }
