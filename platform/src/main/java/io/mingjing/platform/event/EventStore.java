@@ -57,10 +57,22 @@ public class EventStore {
     // other replica claims it meanwhile, and with it that entity's following open deliveries: holding
     // the head is what lets a claimer deliver a run of one entity's events in order. A failing event
     // holds back its entity's later events until it is delivered or dead.
+    /**
+     * How much of the oldest backlog a claim looks at for entities' first events. A prefix in event-id
+     * order holds every older event of each entity in it, so its heads are true heads; reading only the
+     * prefix keeps a claim's cost flat however long the backlog grows (reading all of it made each claim
+     * slower as deliveries fell behind, so the backlog fed itself). The price: while this many of the
+     * oldest deliveries all wait out a retry pause, newer entities wait with them.
+     */
+    static final int WINDOW = 5000;
+
     private static final String CLAIM = """
-            WITH heads AS (
-              SELECT DISTINCT ON (module, entity_key) module, entity_key, event_id FROM event_delivery
+            WITH backlog AS (
+              SELECT module, entity_key, event_id FROM event_delivery
               WHERE module = ANY (string_to_array(?1, ',')) AND delivered_at IS NULL AND NOT dead
+              ORDER BY event_id LIMIT ?4),
+            heads AS (
+              SELECT DISTINCT ON (module, entity_key) module, entity_key, event_id FROM backlog
               ORDER BY module, entity_key, event_id),
             locked AS (
               SELECT d.module, d.entity_key, d.event_id FROM event_delivery d
@@ -100,7 +112,7 @@ public class EventStore {
             return List.of();
         }
         List<Object[]> rows = em.createNativeQuery(CLAIM, Object[].class).setParameter(1, String.join(",", modules))
-                .setParameter(2, limit).setParameter(3, lease.toMillis()).getResultList();
+                .setParameter(2, limit).setParameter(3, lease.toMillis()).setParameter(4, WINDOW).getResultList();
         return rows.stream().map(r -> new Claim((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(),
                 SqlValues.instant(r[9]))).sorted(Comparator.comparingLong(Claim::eventId)).toList();
