@@ -5,24 +5,15 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.powerlist.PowerItem;
 import io.mingjing.platform.powerlist.PowerListService;
 import io.mingjing.platform.feature.OfFeature;
-import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.powerlist.PowerListFeature;
 import io.mingjing.platform.portal.StaffContent.Field;
 import io.mingjing.platform.portal.StaffContent.Listed;
 import io.mingjing.platform.portal.StaffContent.Option;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,37 +26,12 @@ import java.util.Map;
 @Path("/t/{tenant}/staff/power-items")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
-public class PowerListStaffPages implements StaffContent.Kind {
+public class PowerListStaffPages extends StaffContentPages {
 
-    @Inject
-    StaffContent content;
     @Inject
     StaffPlaces places;
     @Inject
-    CurrentCaller caller;
-    @Inject
     PowerListService power;
-
-    @GET
-    @Transactional
-    public TemplateInstance page(@QueryParam("done") String done) {
-        return content.form(this, done);
-    }
-
-    @POST
-    @Path("/preview")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response preview(MultivaluedMap<String, String> form) {
-        return content.preview(this, form);
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response publish(MultivaluedMap<String, String> form) {
-        return content.publish(this, form, caller.get().actor());
-    }
 
     @Override
     public String key() {
