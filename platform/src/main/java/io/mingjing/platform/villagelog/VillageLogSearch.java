@@ -140,7 +140,7 @@ public class VillageLogSearch {
     private Scope scope(String village, String town) {
         Caller c = caller.get();
         if (village != null && OrgUnit.findById(village) == null || town != null && OrgUnit.findById(town) == null) {
-            throw ProblemException.invalid(422, "Unknown place.", Map.of(village != null ? "village" : "town",
+            throw ProblemException.invalid(400, "Unknown place.", Map.of(village != null ? "village" : "town",
                     "must be the code of a village or town of this county"));
         }
         if (c.roles().stream().anyMatch(COUNTY_WIDE::contains)) {
