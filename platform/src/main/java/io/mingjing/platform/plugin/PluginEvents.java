@@ -4,21 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.event.DomainEvents;
-import io.mingjing.platform.event.EventStore;
+import io.mingjing.platform.event.EventDrains;
 import io.mingjing.platform.event.EventStore.Claim;
 import io.mingjing.platform.event.EventStore.Outcome;
 import io.mingjing.platform.event.EventView;
 import io.mingjing.platform.event.Subscriptions;
-import io.mingjing.platform.tenancy.TenantScope;
 import io.mingjing.sdk.Caller;
 import io.mingjing.sdk.Event;
 import io.mingjing.sdk.Listener;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,13 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +41,6 @@ import org.jboss.logging.Logger;
 public class PluginEvents implements Subscriptions {
 
     private static final Logger LOG = Logger.getLogger(PluginEvents.class);
-    /** Rounds per drain, so one busy county gives the thread back now and then. */
-    static final int ROUNDS = 50;
     /** Events of one entity handed over in one module transaction: fewer round trips, a short call still. */
     static final int PER_CALL = 20;
 
@@ -58,30 +51,16 @@ public class PluginEvents implements Subscriptions {
     @Inject
     ModuleCalls calls;
     @Inject
-    TenantScope scope;
-    @Inject
-    EventStore store;
-    @Inject
     ObjectMapper json;
-    @ConfigProperty(name = "mingjing.events.max-attempts", defaultValue = "8")
-    int maxAttempts;
-    @ConfigProperty(name = "mingjing.events.backoff", defaultValue = "1s")
-    Duration backoff;
-    @ConfigProperty(name = "mingjing.events.max-pause", defaultValue = "10m")
-    Duration maxPause;
-    /** Longer than a module call may take (the module timeout), so a live claim never expires under it. */
-    @ConfigProperty(name = "mingjing.events.lease", defaultValue = "60s")
-    Duration lease;
-    /** Deliveries claimed per round: all of them are delivered within one lease. */
-    @ConfigProperty(name = "mingjing.events.batch", defaultValue = "100")
-    int batch;
-    /** Entities delivered at once per county; below {@code mingjing.plugins.county-pool-size}. */
-    @ConfigProperty(name = "mingjing.events.parallel", defaultValue = "3")
-    int parallel;
+    @Inject
+    EventDrains drains;
 
-    private final ExecutorService drains = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<String> draining = ConcurrentHashMap.newKeySet();
-    private final Set<String> again = ConcurrentHashMap.newKeySet();
+    private EventDrains.Runner runner;
+
+    @PostConstruct
+    void init() {
+        runner = drains.runner("events", this::drain);
+    }
 
     @Override
     public List<String> modulesFor(String county, String name) {
@@ -96,7 +75,7 @@ public class PluginEvents implements Subscriptions {
 
     @Override
     public void committed(String county) {
-        submit(county);
+        runner.submit(county);
     }
 
     /**
@@ -107,59 +86,20 @@ public class PluginEvents implements Subscriptions {
     @Scheduled(every = "${mingjing.events.every:1s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollEverywhere() {
-        Set<String> counties = new java.util.TreeSet<>();
+        Set<String> counties = new TreeSet<>();
         for (LoadedModule module : catalogue.running()) {
             if (!module.manifest().listeners().isEmpty()) {
                 counties.addAll(states.enabledIn(module.id()));
             }
         }
-        counties.forEach(this::submit);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        drains.shutdownNow();
-    }
-
-    private void submit(String county) {
-        if (!draining.add(county)) {
-            again.add(county); // the running drain goes round once more
-            return;
-        }
-        try {
-            drains.execute(() -> drainWhileAsked(county));
-        } catch (RejectedExecutionException e) {
-            draining.remove(county); // shutting down
-        }
-    }
-
-    private void drainWhileAsked(String county) {
-        try {
-            do {
-                again.remove(county);
-                drain(county);
-            } while (again.contains(county));
-        } catch (RuntimeException e) {
-            LOG.warnf("events of county %s could not be delivered this round: %s", county, e.getMessage());
-        } finally {
-            draining.remove(county);
-        }
+        counties.forEach(runner::submit);
     }
 
     /** @return how many deliveries were attempted */
     int drain(String county) {
         List<String> modules = catalogue.running().stream().filter(m -> enabled(county, m)
                 && !m.manifest().listeners().isEmpty()).map(LoadedModule::id).toList();
-        int attempted = 0;
-        for (int round = 0; round < ROUNDS && !modules.isEmpty(); round++) {
-            List<Claim> claims = scope.call(county, () -> store.claim(modules, batch, lease));
-            if (claims.isEmpty()) {
-                break;
-            }
-            List<Outcome> outcomes = deliver(county, claims);
-            scope.run(county, () -> store.record(outcomes, maxAttempts, backoff, maxPause));
-            attempted += claims.size();
-        }
-        return attempted;
+        return drains.rounds(county, modules, claims -> deliver(county, claims));
     }
 
     /**
@@ -176,7 +116,7 @@ public class PluginEvents implements Subscriptions {
                 outcomes.addAll(deliverRun(county, run));
             }
         };
-        int lanes = Math.min(parallel, runs.size());
+        int lanes = Math.min(drains.settings().parallel(), runs.size());
         if (lanes <= 1) {
             lane.run();
             return outcomes;

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public class VillageLogSearch {
 
     static final int MAX_PAGE = 50;
+    static final int CANDIDATES = 2_000;
     private static final Set<String> COUNTY_WIDE = Set.of(Role.TENANT_ADMIN, Role.DEPARTMENT_STAFF, Role.INSPECTOR);
     private static final Set<String> VILLAGE_STAFF = Set.of(Role.CADRE, Role.SUPERVISOR, Role.BOOKKEEPER);
 
@@ -69,10 +70,27 @@ public class VillageLogSearch {
         return new VillageLogView.Page(items, ids.size() > n ? items.getLast().id() : null);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The newest matches. Walking the primary key newest-first stops early for a common word but reads the
+     * whole table for a word found nowhere, and the planner cannot tell the two apart. So the word's posting
+     * list is asked first for at most {@link #CANDIDATES} matches in any order: fewer means that is all of
+     * them, sorted here, at a cost of the matches; as many means the word is common, and the walk finds a
+     * page of it soon.
+     */
     private List<Long> ids(Scope s, List<String> grams, List<String> phrases, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM village_log WHERE id < :before");
         Map<String, Object> params = new HashMap<>();
+        String where = where(s, grams, phrases, before, params);
+        if (!grams.isEmpty()) {
+            List<Long> some = run("SELECT id FROM village_log WHERE " + where + " LIMIT " + CANDIDATES, params);
+            if (some.size() < CANDIDATES) {
+                return some.stream().sorted(Comparator.reverseOrder()).limit(limit).toList();
+            }
+        }
+        return run("SELECT id FROM village_log WHERE " + where + " ORDER BY id DESC LIMIT " + limit, params);
+    }
+
+    private static String where(Scope s, List<String> grams, List<String> phrases, Long before, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("id < :before");
         params.put("before", before == null ? Long.MAX_VALUE : before);
         if (s.village() != null) {
             sql.append(" AND village = :village");
@@ -93,9 +111,12 @@ public class VillageLogSearch {
             sql.append(" AND search_text LIKE :p").append(i).append(" ESCAPE '\\'");
             params.put("p" + i, Grams.likePattern(phrases.get(i)));
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
-        params.put("limit", limit);
-        Query query = em.createNativeQuery(sql.toString(), Long.class);
+        return sql.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> run(String sql, Map<String, Object> params) {
+        Query query = em.createNativeQuery(sql, Long.class);
         params.forEach(query::setParameter);
         return query.getResultList();
     }

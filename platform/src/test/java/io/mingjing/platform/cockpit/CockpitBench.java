@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.mingjing.platform.figure.FigureRefresh;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
+import io.mingjing.platform.testing.Browser;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.People;
@@ -12,20 +13,25 @@ import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Figures for docs/benchmarks.md, run by platform/bench/cockpit.sh (not part of the suite: the name does
- * not end in Test). A county of 20 towns and 200 villages gets 1,000,000 appeals and 1,000,000 approvals
- * over the past year by SQL, its figures are built once from the marks the triggers left, and then the
+ * not end in Test). A county of 20 towns and 200 villages gets 1,000,000 appeals, 1,000,000 approvals and
+ * 100,000 warnings over the past year by SQL, its figures are built once from the marks the triggers left, and then the
  * cockpit is read over HTTP with real tokens (300 warm-up requests, then 1,000 measured) for the county, a
  * town and a village; the province view is read with 200 counties' monthly rows.
  */
@@ -37,6 +43,7 @@ class CockpitBench {
     static final int WARM = Integer.getInteger("bench.warm", 300);
     static final int RUNS = Integer.getInteger("bench.runs", 1000);
     static final int COUNTIES = Integer.getInteger("bench.counties", 200);
+    static final int WARNINGS = Integer.getInteger("bench.warnings", 100_000);
 
     @Inject
     FigureRefresh refresh;
@@ -93,14 +100,28 @@ class CockpitBench {
                 + "1, 0, 0, 1, 1, 'staff:bench', 'bench', now() - (i % 365) * interval '1 day', now(), "
                 + "CASE WHEN i % 100 = 0 THEN 'RED' ELSE 'GREEN' END, CASE WHEN i % 5 < 2 THEN now() END "
                 + "FROM generate_series(1, " + ROWS + ") i, " + villages,
-                "ANALYZE " + s + ".appeal", "ANALYZE " + s + ".approval");
+                "INSERT INTO " + s + ".warning (rule_id, rule_version, entity_id, fact, category, severity, tier, village, "
+                + "town, colour, shadow, why, raised_at, handler, taken_at, disposition, reason, closed_by, closed_at) "
+                + "SELECT r.rule[1 + i % 6], 1, 'bench-' || i, 'labour', r.category[1 + i % 6], "
+                + "CASE WHEN i % 3 = 0 THEN 'RED' ELSE 'YELLOW' END, 'TOWN', u.code, u.parent_code, "
+                + "CASE WHEN i % 10 = 0 THEN 'RED' WHEN i % 10 < 3 THEN 'YELLOW' ELSE 'GREEN' END, false, '{}'::jsonb, "
+                + "now() - (i % 365) * interval '1 day', CASE WHEN i % 10 > 0 THEN 'staff:insp' END, "
+                + "CASE WHEN i % 10 > 0 THEN now() - (i % 365) * interval '1 day' + interval '2 hours' END, "
+                + "CASE WHEN i % 10 >= 3 THEN (ARRAY['CONFIRMED','FALSE_ALARM','REFERRED'])[1 + i % 3] END, "
+                + "CASE WHEN i % 10 >= 3 THEN '核实' END, CASE WHEN i % 10 >= 3 THEN 'staff:insp' END, "
+                + "CASE WHEN i % 10 >= 3 THEN now() - (i % 365) * interval '1 day' + interval '20 hours' END "
+                + "FROM generate_series(1, " + WARNINGS + ") i, " + villages + ", LATERAL (SELECT code, parent_code FROM "
+                + s + ".org_unit WHERE code = vs.v[1 + i % array_length(vs.v, 1)]) u, (SELECT ARRAY['labour-before-application',"
+                + "'labour-declared-too-soon','labour-staff-workers','payment-split','payment-approver-household','seal-without-approval'] "
+                + "AS rule, ARRAY['labour','labour','labour','payment','payment','seal'] AS category) r",
+                "ANALYZE " + s + ".appeal", "ANALYZE " + s + ".approval", "ANALYZE " + s + ".warning");
         double generated = (System.nanoTime() - t0) / 1e9;
         long marks = Long.parseLong(Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure_dirty"));
         long t1 = System.nanoTime();
         int computed = refresh.refresh(t);
-        out.add(String.format("generated %,d appeals and %,d approvals in 200 villages by SQL, the triggers marking "
-                + "%,d village-days, in %.1f s; first refresh of all of them: %,d village-days in %.1f s", ROWS, ROWS,
-                marks, generated, computed, (System.nanoTime() - t1) / 1e9));
+        out.add(String.format("generated %,d appeals, %,d approvals and %,d warnings in 200 villages by SQL, the "
+                + "triggers marking %,d village-days, in %.1f s; first refresh of all of them: %,d village-days in %.1f s",
+                ROWS, ROWS, WARNINGS, marks, generated, computed, (System.nanoTime() - t1) / 1e9));
         out.add(String.format("figure rows: %s", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure")));
     }
 
@@ -114,8 +135,8 @@ class CockpitBench {
             given().auth().oauth2(token).get(path).then().statusCode(200);
             took[i] = (System.nanoTime() - t0) / 1000;
         }
-        out.add(String.format("%s with %,d appeals and %,d approvals: p50 %.1f ms, p99 %.1f ms (n=%d, %d warm-up; "
-                + "client-side, so an upper bound of server time)", what, ROWS, ROWS, pct(took, 50), pct(took, 99), RUNS, WARM));
+        out.add(String.format("%s with %,d appeals, %,d approvals and %,d warnings: p50 %.1f ms, p99 %.1f ms (n=%d, "
+                + "%d warm-up; client-side, so an upper bound of server time)", what, ROWS, ROWS, WARNINGS, pct(took, 50), pct(took, 99), RUNS, WARM));
     }
 
     /** COUNTIES counties' monthly rows written straight into the province table, then the operator's view read. */
@@ -143,16 +164,25 @@ class CockpitBench {
         Postgres.exec(DevStack.DATABASE, "DELETE FROM platform.province_figure WHERE county LIKE 'bench-%'");
     }
 
-    /** What a phone downloads on first load of the residents' figures page: the page and its stylesheets and script. */
+    /** What a first load downloads: the inspector's county cockpit and the residents' figures page, each with its assets. */
     private void weight() throws Exception {
-        long raw = 0;
-        long gz = 0;
-        for (String p : List.of("/t/" + t + "/figures", "/static/portal.css", "/static/cockpit.css", "/static/portal.js")) {
-            byte[] body = given().get(p).then().statusCode(200).extract().asByteArray();
-            raw += body.length;
-            gz += gzip(body);
+        Browser inspector = new Browser();
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        inspector.logIn(base, t, "insp", "Test-pass-1");
+        byte[] cockpit = inspector.go(HttpRequest.newBuilder(URI.create(base + "/t/" + t + "/staff/cockpit")))
+                .body().getBytes(StandardCharsets.UTF_8);
+        byte[] figures = given().get("/t/" + t + "/figures").then().statusCode(200).extract().asByteArray();
+        for (var page : List.of(Map.entry("staff cockpit (inspector, county)", cockpit), Map.entry("residents' figures", figures))) {
+            long raw = page.getValue().length;
+            long gz = gzip(page.getValue());
+            for (String p : List.of("/static/portal.css", "/static/cockpit.css", "/static/portal.js")) {
+                byte[] body = given().get(p).then().statusCode(200).extract().asByteArray();
+                raw += body.length;
+                gz += gzip(body);
+            }
+            out.add(String.format("first load of the %s page with portal.css, cockpit.css and portal.js: %,d bytes, %,d "
+                    + "gzipped", page.getKey(), raw, gz));
         }
-        out.add(String.format("cockpit first load (page, portal.css, cockpit.css, portal.js): %,d bytes, %,d gzipped", raw, gz));
     }
 
     private static int gzip(byte[] b) throws Exception {

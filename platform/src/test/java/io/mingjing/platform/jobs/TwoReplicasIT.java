@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * once and every channel message sent once, and when the replica that is sweeping is killed the
  * other one finishes the sweep, still once per case. Then, with a fresh second replica, a listening
  * module gets every domain event of a scenario once after deduplication, in order per entity, though
- * a replica is killed while it delivers.
+ * a replica is killed while it delivers. Last, both replicas keep the figures while four writers add and
+ * change appeals, and every appeal is counted once for its village, town, county and the province.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
@@ -54,7 +55,8 @@ class TwoReplicasIT {
     // come back within seconds; filing limits scaled up for the scripted scenario
     private static final Map<String, String> FAST = Map.of("mingjing.sla.sweep-every", "1s",
             "mingjing.channels.every", "1s", "mingjing.jobs.heartbeat", "1s", "mingjing.events.lease", "8s",
-            "mingjing.events.batch", "10", "mingjing.plugins.timeout", "4s", "mingjing.limits.default-scale", "1000");
+            "mingjing.events.batch", "10", "mingjing.plugins.timeout", "4s", "mingjing.limits.default-scale", "1000",
+            "mingjing.figures.every", "1s");
     private static final List<PlatformProcess> replicas = new CopyOnWriteArrayList<>();
     private static Path plugins;
     private static String county;
@@ -200,6 +202,54 @@ class TwoReplicasIT {
         return given().port(p.port()).auth().oauth2(c.villagerX()).contentType(ContentType.JSON).body(Map.of("kind",
                 "COMPLAINT", "category", "village-affairs", "subject", "路灯坏了", "body", "村口路灯不亮", "village",
                 People.VILLAGE_X)).post(c.api() + "/appeals").then().statusCode(201).extract().path("trackingNo");
+    }
+
+    @Test
+    @Order(5)
+    void theFiguresCountEveryAppealOnceThoughBothReplicasRefreshWhileItIsWritten() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            done.add(writers.submit(() -> {
+                for (int batch = 0; batch < 25; batch++) {
+                    filed("F" + writer + "-" + batch + "-", 40, (writer * 25 + batch) % 60);
+                    Postgres.exec(DATABASE, "UPDATE " + schema + ".appeal SET sla = 'RED' WHERE tracking_no LIKE 'F"
+                            + writer + "-" + batch + "-%' AND right(tracking_no, 1) IN ('3', '7')");
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        writers.shutdown();
+        await().atMost(Duration.ofMinutes(2)).until(() -> count("SELECT count(*) FROM " + schema + ".figure_dirty") == 0);
+        Map<String, String> places = Map.of("county", "true", People.TOWN, "village IN (SELECT code FROM " + schema
+                + ".org_unit WHERE parent_code = '" + People.TOWN + "')", People.VILLAGE_X, "village = '" + People.VILLAGE_X + "'");
+        for (var unit : places.entrySet()) {
+            String filed = "SELECT (created_at AT TIME ZONE 'Asia/Shanghai')::date, kind, count(*) FROM " + schema
+                    + ".appeal WHERE kind <> 'REPORT' AND " + unit.getValue() + " GROUP BY 1, 2";
+            String counted = "SELECT day, dim, n FROM " + schema + ".figure WHERE unit = '" + unit.getKey()
+                    + "' AND metric = 'appeals.kind'";
+            assertEquals(0, count("SELECT count(*) FROM ((" + filed + " EXCEPT " + counted + ") UNION ALL (" + counted
+                    + " EXCEPT " + filed + ")) d"), "the figures of " + unit.getKey() + " differ from its appeals");
+        }
+        assertEquals(count("SELECT count(*) FROM " + schema + ".appeal WHERE kind <> 'REPORT' AND sla = 'RED'"),
+                count("SELECT COALESCE(sum(n), 0) FROM " + schema + ".figure WHERE unit = 'county' AND metric = 'appeals.sla' "
+                        + "AND dim = 'RED'"));
+        assertEquals(count("SELECT count(*) FROM " + schema + ".appeal WHERE kind <> 'REPORT'"),
+                count("SELECT COALESCE(sum(n), 0) FROM platform.province_figure WHERE county = '" + county
+                        + "' AND metric = 'appeals.kind'"));
+    }
+
+    /** n appeals filed days ago at village X, one transaction, as an import would leave them. */
+    private static void filed(String prefix, int n, int daysAgo) {
+        Postgres.exec(DATABASE, "INSERT INTO " + schema + ".appeal (tracking_no, kind, category, subject, body, village, "
+                + "state, level, channel, sla, step_started_at, created_at) SELECT '" + prefix + "' || g, "
+                + "(ARRAY['COMPLAINT','SUGGESTION','INQUIRY'])[1 + g % 3], 'village-affairs', '测试', '测试', '"
+                + People.VILLAGE_X + "', 'ACCEPTED', 'VILLAGE', 'API', 'GREEN', now(), now() - interval '" + daysAgo
+                + " days' FROM generate_series(1, " + n + ") g");
     }
 
     private static void step(PlatformProcess p, TransparencyCounty c, String no, String to, String note) {

@@ -160,7 +160,10 @@ class WarningsBench {
                         + "CASE WHEN i % 10 < 8 THEN 'PAID' ELSE 'AWAITING_INPUT' END, 1, 1, 0, 1, 1, 'staff:bk-x', 'u', "
                         + when + ", now(), 'GREEN' FROM generate_series(1, " + ROWS + ") i",
                 "UPDATE $s.approval SET amount = (data->'filing'->>'dailyRate')::numeric * 10 WHERE kind = 'LABOUR' AND amount = 0",
-                "ANALYZE $s.approval");
+                "ANALYZE $s.approval",
+                // a bulk load's marks would keep the figures job busy for minutes beside what is measured here;
+                // the cockpit's benchmark measures that refresh
+                "DELETE FROM $s.figure_dirty");
         out.add(String.format("generated %,d approvals of other kinds and %,d labour approvals by SQL in %.0f s (%,d in all)",
                 ROWS, ROWS, (System.nanoTime() - t0) / 1e9, count("SELECT count(*) FROM $s.approval")));
     }
