@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A feature's part of the cockpit: how the figures of one village on one day are computed from the
  * feature's own tables. {@link FigureRefresh} runs {@link #sql()} for every village-day a write marked
- * (the table's {@code figures_touched} trigger), on one replica, in the county's scope; the cockpit
+ * (the table's {@code figures_touched_rows} triggers), on one replica, in the county's scope; the cockpit
  * then sums the stored rows and never reads the feature's tables.
  *
  * <pre>{@code

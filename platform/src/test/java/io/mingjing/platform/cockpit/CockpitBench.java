@@ -52,6 +52,12 @@ class CockpitBench {
     String t;
     String s;
 
+    /** A figure, kept for the report and printed at once, so a later failure loses none. */
+    private void report(String line) {
+        out.add(line);
+        System.out.println("BENCH " + line);
+    }
+
     @Test
     void figures() throws Exception {
         t = Counties.onboard("ckbench");
@@ -119,10 +125,10 @@ class CockpitBench {
         long marks = Long.parseLong(Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure_dirty"));
         long t1 = System.nanoTime();
         int computed = refresh.refresh(t);
-        out.add(String.format("generated %,d appeals, %,d approvals and %,d warnings in 200 villages by SQL, the "
+        report(String.format("generated %,d appeals, %,d approvals and %,d warnings in 200 villages by SQL, the "
                 + "triggers marking %,d village-days, in %.1f s; first refresh of all of them: %,d village-days in %.1f s",
                 ROWS, ROWS, WARNINGS, marks, generated, computed, (System.nanoTime() - t1) / 1e9));
-        out.add(String.format("figure rows: %s", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure")));
+        report(String.format("figure rows: %s", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure")));
     }
 
     private void read(String what, String token, String path) {
@@ -135,7 +141,7 @@ class CockpitBench {
             given().auth().oauth2(token).get(path).then().statusCode(200);
             took[i] = (System.nanoTime() - t0) / 1000;
         }
-        out.add(String.format("%s with %,d appeals, %,d approvals and %,d warnings: p50 %.1f ms, p99 %.1f ms (n=%d, "
+        report(String.format("%s with %,d appeals, %,d approvals and %,d warnings: p50 %.1f ms, p99 %.1f ms (n=%d, "
                 + "%d warm-up; client-side, so an upper bound of server time)", what, ROWS, ROWS, WARNINGS, pct(took, 50), pct(took, 99), RUNS, WARM));
     }
 
@@ -159,7 +165,7 @@ class CockpitBench {
             given().auth().oauth2(operator).get(path).then().statusCode(200);
             took[i] = (System.nanoTime() - t0) / 1000;
         }
-        out.add(String.format("province view, %d+ counties × 12 months (%s rows): p50 %.1f ms, p99 %.1f ms (n=%d, %d warm-up)",
+        report(String.format("province view, %d+ counties × 12 months (%s rows): p50 %.1f ms, p99 %.1f ms (n=%d, %d warm-up)",
                 COUNTIES, rows, pct(took, 50), pct(took, 99), took.length, WARM / 3));
         Postgres.exec(DevStack.DATABASE, "DELETE FROM platform.province_figure WHERE county LIKE 'bench-%'");
     }
@@ -180,7 +186,7 @@ class CockpitBench {
                 raw += body.length;
                 gz += gzip(body);
             }
-            out.add(String.format("first load of the %s page with portal.css, cockpit.css and portal.js: %,d bytes, %,d "
+            report(String.format("first load of the %s page with portal.css, cockpit.css and portal.js: %,d bytes, %,d "
                     + "gzipped", page.getKey(), raw, gz));
         }
     }

@@ -77,6 +77,12 @@ class WarningsBench {
     String admin;
     String bookkeeper;
 
+    /** A figure, kept for the report and printed at once, so a later failure loses none. */
+    private void report(String line) {
+        out.add(line);
+        System.out.println("BENCH " + line);
+    }
+
     @Test
     void figures() throws Exception {
         t = Counties.onboard("wrnbench");
@@ -109,18 +115,18 @@ class WarningsBench {
         String q = "SELECT percentile_cont(%s) WITHIN GROUP (ORDER BY extract(epoch FROM w.raised_at - a.created_at)) * 1000 "
                 + "FROM $s.approval a JOIN $s.warning w ON w.rule_id = '" + rule + "' AND w.entity_id = a.id::text "
                 + "WHERE a.id BETWEEN " + firstMeasured + " AND " + lastMeasured;
-        out.add(String.format("warning after its triggering filing at %d/s for %d s (%d s warm-up): p50 %.0f ms, p99 %.0f ms,"
+        report(String.format("warning after its triggering filing at %d/s for %d s (%d s warm-up): p50 %.0f ms, p99 %.0f ms,"
                 + " max %.0f ms from the filing's start (its request) to the warning's insert (clock_timestamp, just before its commit); %d of %d filings without a "
                 + "warning 3 s after the last", RATE, SECONDS, WARM_SECONDS, number(q.formatted("0.5")),
                 number(q.formatted("0.99")), number(q.formatted("1.0")), missing, lastMeasured - firstMeasured + 1));
-        out.add(String.format("labour filing with warnings on: p50 %.1f ms, p99 %.1f ms (n=%d; warm-up p50 %.1f ms)",
+        report(String.format("labour filing with warnings on: p50 %.1f ms, p99 %.1f ms (n=%d; warm-up p50 %.1f ms)",
                 pct(on, 50), pct(on, 99), on.length, pct(warm, 50)));
         send(HttpRequest.newBuilder(base.resolve("/api/t/" + t + "/admin/modules/warnings")).header("Authorization",
                 "Bearer " + admin).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(), 200);
         load(RATE * 10);
         long[] off = load(RATE * SECONDS);
-        out.add(String.format("labour filing with warnings off: p50 %.1f ms, p99 %.1f ms (n=%d, 10 s warm-up)",
+        report(String.format("labour filing with warnings off: p50 %.1f ms, p99 %.1f ms (n=%d, 10 s warm-up)",
                 pct(off, 50), pct(off, 99), off.length));
         send(HttpRequest.newBuilder(base.resolve("/api/t/" + t + "/admin/modules/warnings")).header("Authorization",
                 "Bearer " + admin).header("Content-Type", "application/json")
@@ -164,7 +170,7 @@ class WarningsBench {
                 // a bulk load's marks would keep the figures job busy for minutes beside what is measured here;
                 // the cockpit's benchmark measures that refresh
                 "DELETE FROM $s.figure_dirty");
-        out.add(String.format("generated %,d approvals of other kinds and %,d labour approvals by SQL in %.0f s (%,d in all)",
+        report(String.format("generated %,d approvals of other kinds and %,d labour approvals by SQL in %.0f s (%,d in all)",
                 ROWS, ROWS, (System.nanoTime() - t0) / 1e9, count("SELECT count(*) FROM $s.approval")));
     }
 
@@ -197,12 +203,12 @@ class WarningsBench {
         for (int round = 0; round < 3; round++) { // the first is the county's first evaluation: it raises everything
             long t0 = System.nanoTime();
             Evaluator.Result r = scope.call(t, () -> warnings.run(all, Target.ALL, true, "bench"));
-            out.add(String.format("whole re-evaluation #%d of %d rules (%d thresholds) over %,d approvals: %.1f s, "
+            report(String.format("whole re-evaluation #%d of %d rules (%d thresholds) over %,d approvals: %.1f s, "
                     + "%,d warnings raised, %d withdrawn, %d rules failed", round + 1, all.size(), thresholds,
                     count("SELECT count(*) FROM $s.approval"), (System.nanoTime() - t0) / 1e9, r.raised().size(),
                     r.withdrawn(), r.failed().size()));
         }
-        out.add("warnings in the county after them: " + count("SELECT count(*) FROM $s.warning"));
+        report("warnings in the county after them: " + count("SELECT count(*) FROM $s.warning"));
     }
 
     private void backtest() {
@@ -212,7 +218,7 @@ class WarningsBench {
             scope.call(t, () -> catalogue.backtest(rule, from, to)); // warm-up
             long t0 = System.nanoTime();
             RuleCatalogue.Backtest b = scope.call(t, () -> catalogue.backtest(rule, from, to));
-            out.add(String.format("backtest of %s over a year (%s to %s): %.1f s, %,d hits", rule,
+            report(String.format("backtest of %s over a year (%s to %s): %.1f s, %,d hits", rule,
                     LocalDate.ofInstant(from, ZoneId.of("Asia/Shanghai")), LocalDate.ofInstant(to, ZoneId.of("Asia/Shanghai")),
                     (System.nanoTime() - t0) / 1e9, b.hits()));
         }
