@@ -56,7 +56,7 @@ public class FigureRefresh {
         do {
             batch = scope.call(county, () -> figures.refresh(BATCH));
             total += batch;
-        } while (batch == BATCH);
+        } while (batch > 0);
         scope.call(county, () -> province.push(county));
         return total;
     }

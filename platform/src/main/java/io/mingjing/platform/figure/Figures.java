@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The county's figures: computing the rows of marked village-days (and their town's and the county's),
@@ -46,23 +48,22 @@ public class Figures {
     @Transactional
     public int refresh(int limit) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('figures:' || current_schema()))").getSingleResult();
-        List<Object[]> claimed = rows(em.createNativeQuery("""
+        // a village-day has a mark per transaction that touched it: all of them go, and it is computed once
+        Map<LocalDate, Set<String>> claimed = new TreeMap<>();
+        for (Object[] c : rows(em.createNativeQuery("""
                 DELETE FROM figure_dirty WHERE (village, day) IN (
                     SELECT village, day FROM figure_dirty WHERE village <> ?2 ORDER BY touched_at LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
-                RETURNING village, day""").setParameter(1, limit).setParameter(2, PROVINCE).getResultList());
-        Set<LocalDate> days = new LinkedHashSet<>();
-        for (Object[] c : claimed) {
-            LocalDate day = date(c[1]);
-            village((String) c[0], day);
-            days.add(day);
+                RETURNING village, day""").setParameter(1, limit).setParameter(2, PROVINCE).getResultList())) {
+            claimed.computeIfAbsent(date(c[1]), d -> new LinkedHashSet<>()).add((String) c[0]);
         }
-        for (LocalDate day : days) {
-            towns(claimed.stream().filter(c -> date(c[1]).equals(day)).map(c -> (String) c[0]).toList(), day);
-            county(day);
-            markMonths(day);
+        claimed.forEach((day, villages) -> villages.forEach(v -> village(v, day)));
+        for (var day : claimed.entrySet()) {
+            towns(List.copyOf(day.getValue()), day.getKey());
+            county(day.getKey());
+            markMonths(day.getKey());
         }
-        return claimed.size();
+        return claimed.values().stream().mapToInt(Set::size).sum();
     }
 
     /** The day's month and, as a quarter's coverage runs on, the quarter's later months up to this one. */
@@ -71,8 +72,8 @@ public class Figures {
         LocalDate month = day.withDayOfMonth(1);
         do {
             em.createNativeQuery("""
-                    INSERT INTO figure_dirty (village, day, touched_at) VALUES (?1, ?2, now())
-                    ON CONFLICT (village, day) DO NOTHING""").setParameter(1, PROVINCE).setParameter(2, month)
+                    INSERT INTO figure_dirty (village, day, tx, touched_at) VALUES (?1, ?2, txid_current(), now())
+                    ON CONFLICT DO NOTHING""").setParameter(1, PROVINCE).setParameter(2, month)
                     .executeUpdate();
             month = month.plusMonths(1);
         } while ((month.getMonthValue() - 1) % 3 != 0 && !month.isAfter(now));

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The county's monthly sums pushed up to {@code platform.province_figure}, so the province view reads
@@ -37,16 +39,21 @@ public class ProvinceFigures {
      * province rows are written and committed before the marks go, so a crash in between sends them again.
      */
     public int push(String countyId) {
-        List<LocalDate> months = Figures.rows(county.createNativeQuery(
-                "SELECT day, village FROM figure_dirty WHERE village = ?1 ORDER BY day FOR UPDATE SKIP LOCKED")
-                .setParameter(1, Figures.PROVINCE).getResultList()).stream().map(r -> Figures.date(r[0])).toList();
+        List<Object[]> marks = Figures.rows(county.createNativeQuery(
+                "SELECT day, tx FROM figure_dirty WHERE village = ?1 ORDER BY day FOR UPDATE SKIP LOCKED")
+                .setParameter(1, Figures.PROVINCE).getResultList());
+        Set<LocalDate> months = new TreeSet<>();
+        marks.forEach(m -> months.add(Figures.date(m[0])));
         for (LocalDate month : months) {
             List<Object[]> rows = monthOf(month);
             QuarkusTransaction.requiringNew().run(() -> replace(countyId, month, rows));
         }
-        county.createNativeQuery("DELETE FROM figure_dirty WHERE village = ?1 AND day IN (?2)")
-                .setParameter(1, Figures.PROVINCE).setParameter(2, months.isEmpty() ? List.of(LocalDate.EPOCH) : months)
-                .executeUpdate();
+        // the marks sent, not a month's marks made since by a refresh still running
+        for (Object[] m : marks) {
+            county.createNativeQuery("DELETE FROM figure_dirty WHERE village = ?1 AND day = ?2 AND tx = ?3")
+                    .setParameter(1, Figures.PROVINCE).setParameter(2, Figures.date(m[0]))
+                    .setParameter(3, ((Number) m[1]).longValue()).executeUpdate();
+        }
         return months.size();
     }
 
