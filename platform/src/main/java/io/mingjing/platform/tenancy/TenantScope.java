@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
@@ -27,6 +28,11 @@ public class TenantScope {
     }
 
     public <T> T call(String tenantId, Supplier<T> work) {
+        return call(tenantId, null, work);
+    }
+
+    /** In the county's scope, in a transaction of its own that may run up to {@code timeout} (null: the default). */
+    public <T> T call(String tenantId, Duration timeout, Supplier<T> work) {
         if (!TenantIds.isValid(tenantId)) {
             throw new IllegalArgumentException("not a county id");
         }
@@ -38,7 +44,8 @@ public class TenantScope {
         requests.activate();
         try {
             current.set(tenantId);
-            return QuarkusTransaction.requiringNew().call(work::get);
+            var transaction = QuarkusTransaction.requiringNew();
+            return (timeout == null ? transaction : transaction.timeout((int) timeout.toSeconds())).call(work::get);
         } finally {
             requests.terminate();
             if (outer != null) {

@@ -112,7 +112,13 @@ public class Evaluator {
         return hits.subList(0, Math.min(limit, hits.size()));
     }
 
+    /**
+     * One statement for all SQL rules of a fact. The fact's rows come from a subquery the planner may not
+     * flatten (OFFSET 0), so each column is computed once a row rather than once for every rule that reads
+     * it: a labour row's JSON was otherwise taken apart some hundred times over 90 thresholds.
+     */
     private String hitsSql(Facts.Fact fact, List<ActiveRule> rules, Target target, List<Object> params) {
+        String where = target.where(fact, "f", params);
         StringBuilder branches = new StringBuilder();
         for (ActiveRule r : rules) {
             branches.append(branches.isEmpty() ? "" : " UNION ALL ").append("SELECT ?::text AS rule_id, ")
@@ -120,9 +126,8 @@ public class Evaluator {
             params.add(r.id());
             params.addAll(r.sql().params());
         }
-        String where = target.where(fact, "f", params);
-        return "SELECT r.rule_id, f.entity_id, f.village, r.why FROM " + view(fact, target) + " f CROSS JOIN LATERAL ("
-                + branches + ") r" + (where.isEmpty() ? "" : " WHERE " + where);
+        return "SELECT r.rule_id, f.entity_id, f.village, r.why FROM (SELECT * FROM " + view(fact, target) + " f"
+                + (where.isEmpty() ? "" : " WHERE " + where) + " OFFSET 0) f CROSS JOIN LATERAL (" + branches + ") r";
     }
 
     /** Facts whose per-entity lookups have a set-based twin for evaluating every entity (db/warning.xml). */
@@ -208,12 +213,21 @@ public class Evaluator {
     private int withdrawSql(ActiveRule r, Target target) {
         List<Object> params = new ArrayList<>();
         params.add(r.id());
-        String where = target.where(r.fact(), "f", params);
+        String sql = WITHDRAW;
+        List<String> ids = target.ids(r.fact());
+        if (ids != null) {
+            // the rule's warnings of these entities, straight from the (rule, entity) index: through the fact's
+            // view the planner, unsure how many warnings a young table holds, scanned all of the rule's
+            params.add(ids.toArray(String[]::new));
+            sql += " AND w.entity_id = ANY (?)";
+        } else {
+            String where = target.where(r.fact(), "f", params);
+            sql += where.isEmpty() ? "" : " AND w.entity_id IN (SELECT f.entity_id FROM " + r.fact().view() + " f WHERE "
+                    + where + ")";
+        }
         params.addAll(r.sql().params());
-        String sql = WITHDRAW + (where.isEmpty() ? "" : " AND w.entity_id IN (SELECT f.entity_id FROM "
-                + r.fact().view() + " f WHERE " + where + ")") + " AND NOT EXISTS (SELECT 1 FROM " + r.fact().view()
-                + " f WHERE f.entity_id = w.entity_id AND " + r.sql().where() + ")";
-        return update(sql, params);
+        return update(sql + " AND NOT EXISTS (SELECT 1 FROM " + r.fact().view() + " f WHERE f.entity_id = w.entity_id AND "
+                + r.sql().where() + ")", params);
     }
 
     private int withdrawMissing(ActiveRule r, Target target, List<String> hitIds) {

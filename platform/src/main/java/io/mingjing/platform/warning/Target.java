@@ -49,6 +49,15 @@ record Target(List<String> entities, List<Long> approvals, String village, Insta
         return true;
     }
 
+    /** The fact's entity ids this target names, or null when it names none (seal uses are found by approval). */
+    List<String> ids(Facts.Fact fact) {
+        if (!entities.isEmpty()) {
+            return entities;
+        }
+        return approvals.isEmpty() || fact.name().equals(Facts.SEAL_USE) ? null
+                : approvals.stream().map(String::valueOf).toList();
+    }
+
     /** The SQL condition on alias {@code f} (empty for all), its parameters appended in order. */
     String where(Facts.Fact fact, String alias, List<Object> params) {
         if (!approvals.isEmpty()) {

@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
 public class WarningSweep {
 
     private static final Logger LOG = Logger.getLogger(WarningSweep.class);
+    /** A whole county's evaluation, one transaction: a county's first one raises all its history's warnings. */
+    static final Duration WHOLE_COUNTY = Duration.ofMinutes(15);
 
     @Inject
     TenantRegistry registry;
@@ -100,9 +102,9 @@ public class WarningSweep {
                 continue;
             }
             try {
-                scope.run(county, () -> {
+                scope.call(county, WHOLE_COUNTY, () -> {
                     List<ActiveRule> due = rules.enabled().stream().filter(ActiveRule::timeBased).toList();
-                    warnings.run(due, Target.ALL, true, "sweep");
+                    return warnings.run(due, Target.ALL, true, "sweep");
                 });
             } catch (RuntimeException e) {
                 LOG.warnf("warning sweep of county %s failed: %s", county, e.getMessage());
@@ -112,7 +114,7 @@ public class WarningSweep {
 
     /** Every entity of the rule's fact, the rule's new thresholds: new warnings raised, untaken ones no longer met withdrawn. */
     Evaluator.Result reevaluate(String county, String ruleId) {
-        return scope.call(county, () -> {
+        return scope.call(county, WHOLE_COUNTY, () -> {
             List<ActiveRule> one = rules.enabled().stream().filter(r -> r.id().equals(ruleId)).toList();
             return warnings.run(one, Target.ALL, true, "reevaluation:" + ruleId);
         });
@@ -120,6 +122,6 @@ public class WarningSweep {
 
     /** Every enabled rule over every entity: what a county's first day, or a benchmark, needs. */
     public Evaluator.Result reevaluateAll(String county) {
-        return scope.call(county, () -> warnings.run(rules.enabled(), Target.ALL, true, "reevaluation:all"));
+        return scope.call(county, WHOLE_COUNTY, () -> warnings.run(rules.enabled(), Target.ALL, true, "reevaluation:all"));
     }
 }

@@ -202,7 +202,7 @@ class WarningsBench {
         int thresholds = all.stream().mapToInt(r -> r.rule().thresholds().size()).sum();
         for (int round = 0; round < 3; round++) { // the first is the county's first evaluation: it raises everything
             long t0 = System.nanoTime();
-            Evaluator.Result r = scope.call(t, () -> warnings.run(all, Target.ALL, true, "bench"));
+            Evaluator.Result r = scope.call(t, WarningSweep.WHOLE_COUNTY, () -> warnings.run(all, Target.ALL, true, "bench"));
             report(String.format("whole re-evaluation #%d of %d rules (%d thresholds) over %,d approvals: %.1f s, "
                     + "%,d warnings raised, %d withdrawn, %d rules failed", round + 1, all.size(), thresholds,
                     count("SELECT count(*) FROM $s.approval"), (System.nanoTime() - t0) / 1e9, r.raised().size(),
