@@ -19,9 +19,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -86,10 +88,19 @@ public class Evaluator {
         for (Map.Entry<Facts.Fact, List<ActiveRule>> e : setBased.entrySet()) {
             List<Object> params = new ArrayList<>();
             String hits = hitsSql(e.getKey(), e.getValue(), target, params);
+            if (withdraw && target.all()) {
+                int[] gone = new int[1];
+                raised.addAll(insertAndWithdrawOthers(e.getKey(), e.getValue(), hits, params, gone));
+                withdrawn += gone[0];
+                continue;
+            }
             raised.addAll(insert(e.getKey(), e.getValue(), hits, params));
             if (withdraw) {
+                Set<String> open = openRules(e.getKey(), target);
                 for (ActiveRule r : e.getValue()) {
-                    withdrawn += withdrawSql(r, target);
+                    if (open == null || open.contains(r.id())) {
+                        withdrawn += withdrawSql(r, target);
+                    }
                 }
             }
         }
@@ -131,7 +142,7 @@ public class Evaluator {
     }
 
     /** Facts whose per-entity lookups have a set-based twin for evaluating every entity (db/warning.xml). */
-    static final java.util.Set<String> BULK = java.util.Set.of("v_fact_labour", "v_fact_payment");
+    static final Set<String> BULK = Set.of("v_fact_labour", "v_fact_payment");
 
     /** The view to read: the set-based twin when every entity (or a period's) is read, else the per-entity one. */
     static String view(Facts.Fact fact, Target target) {
@@ -181,34 +192,83 @@ public class Evaluator {
 
     private List<Raised> insert(Facts.Fact fact, List<ActiveRule> rules, String hits, List<Object> hitParams) {
         List<Object> params = new ArrayList<>(hitParams);
+        String sql = "WITH h AS (" + hits + "), " + meta(rules, params) + RAISE + " RETURNING " + RAISED;
+        params.add(fact.name());
+        return query(sql, params, Evaluator::raised);
+    }
+
+    /**
+     * A whole evaluation: raises the hits and, in the same statement, withdraws the rules' untaken warnings
+     * that are no longer among them. Withdrawing rule by rule instead looked each warning's entity up in
+     * the per-entity view, whose lookups (a worker elsewhere …) read the table again for every warning.
+     * The withdrawals come back as one row with no rule, its count in place of an id.
+     */
+    private List<Raised> insertAndWithdrawOthers(Facts.Fact fact, List<ActiveRule> rules, String hits,
+            List<Object> hitParams, int[] withdrawn) {
+        List<Object> params = new ArrayList<>(hitParams);
+        String meta = meta(rules, params);
+        params.add(fact.name());
+        params.add(rules.stream().map(ActiveRule::id).toArray(String[]::new));
+        String sql = "WITH h AS MATERIALIZED (" + hits + "), " + meta + ", raised AS (" + RAISE + " RETURNING " + RAISED
+                + "), gone AS (" + WITHDRAW_UNTAKEN + " AND w.rule_id = ANY (?) AND NOT EXISTS (SELECT 1 FROM h "
+                + "WHERE h.rule_id = w.rule_id AND h.entity_id = w.entity_id) RETURNING w.id) "
+                + "SELECT * FROM raised UNION ALL SELECT count(*), NULL, NULL, NULL, NULL, NULL FROM gone";
+        List<Raised> rows = query(sql, params, Evaluator::raised);
+        rows.stream().filter(r -> r.ruleId() == null).forEach(r -> withdrawn[0] = (int) r.id());
+        return rows.stream().filter(r -> r.ruleId() != null).toList();
+    }
+
+    private String meta(List<ActiveRule> rules, List<Object> params) {
         StringBuilder meta = new StringBuilder();
         for (ActiveRule r : rules) {
             meta.append(meta.isEmpty() ? "" : ", ").append("(?::text, ?::int, ?::text, ?::text, ?::text, ?::boolean, ?::jsonb, ?::int)");
             params.addAll(List.of(r.id(), r.version(), r.rule().category(), r.rule().severity().name(),
                     r.rule().tier().name(), r.shadow(), json(r.thresholdValues()), routing.hours(r.rule().tier().name())));
         }
-        params.add(fact.name());
-        String sql = "WITH h AS (" + hits + "), m(rule_id, version, category, severity, tier, shadow, thresholds, hours) AS "
-                + "(VALUES " + meta + ") INSERT INTO warning (rule_id, rule_version, entity_id, fact, category, severity, tier, "
-                + "village, town, colour, shadow, why, raised_at, sla, yellow_at, due_at, escalations) "
-                + "SELECT h.rule_id, m.version, h.entity_id, ?, m.category, m.severity, m.tier, h.village, "
-                + "(SELECT CASE o.level WHEN 'VILLAGE' THEN o.parent_code WHEN 'TOWN' THEN o.code END FROM org_unit o "
-                + "WHERE o.code = h.village), 'RED', m.shadow, jsonb_build_object('fact', h.why, 'thresholds', m.thresholds), "
-                + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
-                + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
-                + "FROM h JOIN m ON m.rule_id = h.rule_id "
-                + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
-                + "closed_by = NULL, closed_at = NULL, why = EXCLUDED.why, raised_at = EXCLUDED.raised_at, "
-                + "rule_version = EXCLUDED.rule_version, shadow = EXCLUDED.shadow, sla = 'GREEN', "
-                + "yellow_at = EXCLUDED.yellow_at, due_at = EXCLUDED.due_at WHERE warning.disposition = 'WITHDRAWN' "
-                + "RETURNING id, rule_id, shadow, tier, village, town";
-        return query(sql, params, rs -> new Raised(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                rs.getString(5), rs.getString(6)));
+        return "m(rule_id, version, category, severity, tier, shadow, thresholds, hours) AS (VALUES " + meta + ")";
     }
 
-    private static final String WITHDRAW = "UPDATE warning w SET colour = 'GREEN', disposition = 'WITHDRAWN', "
+    private static Raised raised(ResultSet rs) throws SQLException {
+        return new Raised(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    private static final String RAISED = "id, rule_id, shadow, tier, village, town";
+
+    /** Hits h of rules m become RED warnings; a withdrawn one is raised again, any other left as it is. */
+    private static final String RAISE = " INSERT INTO warning (rule_id, rule_version, entity_id, fact, category, "
+            + "severity, tier, village, town, colour, shadow, why, raised_at, sla, yellow_at, due_at, escalations) "
+            + "SELECT h.rule_id, m.version, h.entity_id, ?, m.category, m.severity, m.tier, h.village, "
+            + "(SELECT CASE o.level WHEN 'VILLAGE' THEN o.parent_code WHEN 'TOWN' THEN o.code END FROM org_unit o "
+            + "WHERE o.code = h.village), 'RED', m.shadow, jsonb_build_object('fact', h.why, 'thresholds', m.thresholds), "
+            + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
+            + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
+            + "FROM h JOIN m ON m.rule_id = h.rule_id "
+            + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
+            + "closed_by = NULL, closed_at = NULL, why = EXCLUDED.why, raised_at = EXCLUDED.raised_at, "
+            + "rule_version = EXCLUDED.rule_version, shadow = EXCLUDED.shadow, sla = 'GREEN', "
+            + "yellow_at = EXCLUDED.yellow_at, due_at = EXCLUDED.due_at WHERE warning.disposition = 'WITHDRAWN'";
+
+    /**
+     * The rules with a warning the target's entities could lose, or null for "any": an event's entities
+     * mostly have none (a new filing), and one look at the (fact, entity) index spares a withdrawal
+     * statement per rule.
+     */
+    private Set<String> openRules(Facts.Fact fact, Target target) {
+        List<String> ids = target.ids(fact);
+        if (ids == null) {
+            return null;
+        }
+        return new HashSet<>(query("SELECT DISTINCT rule_id FROM warning WHERE fact = ? AND entity_id = ANY (?) "
+                + "AND colour = 'RED' AND handler IS NULL", List.of(fact.name(), ids.toArray(String[]::new)),
+                rs -> rs.getString(1)));
+    }
+
+    /** Untaken RED warnings withdrawn (their rule's conditions follow). */
+    private static final String WITHDRAW_UNTAKEN = "UPDATE warning w SET colour = 'GREEN', disposition = 'WITHDRAWN', "
             + "closed_by = '" + ACTOR + "', closed_at = now(), yellow_at = NULL, due_at = NULL "
-            + "WHERE w.rule_id = ? AND w.colour = 'RED' AND w.handler IS NULL";
+            + "WHERE w.colour = 'RED' AND w.handler IS NULL";
+    private static final String WITHDRAW = WITHDRAW_UNTAKEN + " AND w.rule_id = ?";
 
     private int withdrawSql(ActiveRule r, Target target) {
         List<Object> params = new ArrayList<>();
