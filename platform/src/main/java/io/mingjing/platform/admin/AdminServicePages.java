@@ -82,7 +82,7 @@ public class AdminServicePages {
         Page p = access.page();
         ServiceCatalogue.Entry before = current(code);
         Map<String, String> posted = new LinkedHashMap<>();
-        form.forEach((k, v) -> posted.put(k, v.isEmpty() ? null : v.getFirst()));
+        form.forEach((k, v) -> posted.put(k, v.isEmpty() ? "" : v.getFirst()));
         ServiceItemForm.Read read = ServiceItemForm.read(code, posted, before == null ? null : before.item());
         if (!read.problems().isEmpty()) {
             Map<String, String> all = new LinkedHashMap<>(read.item().problems());
