@@ -1,5 +1,6 @@
 package io.mingjing.platform.villagelog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -27,9 +28,12 @@ public class DemoVillageLog {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
     private static final String ACTION = "demo-village-log.applied";
 
-    /** @param daysAgo when it happened, in days before today; @param hour at what hour (9 when left out) */
+    /**
+     * @param daysAgo when it happened, in days before today; @param hour at what hour (9 when left out)
+     * @param open written {@code public} in the file: residents read it too
+     */
     public record Entry(String by, String village, int daysAgo, Integer hour, String place, List<String> tags,
-            Boolean open, String body) {
+            @JsonProperty("public") Boolean open, String body) {
     }
 
     public record File(List<Entry> entries) {
