@@ -12,6 +12,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +42,18 @@ import java.util.TreeSet;
 @Authenticated
 public class AdminServicePages {
 
+    /** The department reviewers' form as typed, and its problems in the page's words. */
+    public record DepartmentForm(String department, String members, String departmentError, String membersError) {
+        static DepartmentForm empty() {
+            return new DepartmentForm("", "", null, null);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance services(Page p, List<ServiceCatalogue.Entry> items, String code,
-                boolean badCode);
+                boolean badCode, Map<String, List<String>> reviewers, List<String> departments, DepartmentForm dept,
+                String done);
 
         static native TemplateInstance item(Page p, ServiceItemForm.Form form, Integer version,
                 List<String> departments, List<String> publish, String done);
@@ -55,15 +66,52 @@ public class AdminServicePages {
 
     /** The catalogue; {@code ?code=} opens that item's form (a new item when the code is not taken). */
     @GET
-    public Response list(@QueryParam("code") String code) {
+    public Response list(@QueryParam("code") String code, @QueryParam("done") String done) {
         Page p = access.page();
         String wanted = code == null ? null : code.strip();
         if (wanted != null && wanted.matches(ServiceItemSpec.ID)) {
             return Response.seeOther(URI.create(p.base() + "/admin/services/" + wanted)).build();
         }
         boolean bad = wanted != null;
-        return Response.status(bad ? 422 : 200).entity(Templates.services(p, catalogue.current(true),
-                bad ? shorten(wanted) : "", bad)).build();
+        return Response.status(bad ? 422 : 200).entity(catalogue(p, bad ? shorten(wanted) : "", bad,
+                DepartmentForm.empty(), "departments".equals(done) ? done : null)).build();
+    }
+
+    /**
+     * The catalogue page's other form: who reviews for a department (department-staff usernames, one a
+     * line; none clears it), through the API's own {@code PUT /services/departments/{name}}.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reviewers(@FormParam("department") String department, @FormParam("members") String members) {
+        Page p = access.page();
+        List<String> names = members == null ? List.of() : Arrays.stream(members.split("\\R")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        String name = department == null ? "" : department.strip();
+        try {
+            catalogue.members(name, names, access.actor());
+        } catch (ProblemException e) {
+            if (e.problem().status() != 422 || e.problem().errors() == null) {
+                throw e;
+            }
+            Map<String, String> errors = e.problem().errors();
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (errors.containsKey("members[" + i + "]")) {
+                    refused.add(names.get(i));
+                }
+            }
+            var form = new DepartmentForm(name, members == null ? "" : members, errors.containsKey("department")
+                    ? p.t("admin.services.err.department") : null, refused.isEmpty() ? null
+                    : p.t("admin.services.err.members") + String.join("、", refused));
+            return Response.status(422).entity(catalogue(p, "", false, form, null)).build();
+        }
+        return Response.seeOther(URI.create(p.base() + "/admin/services?done=departments")).build();
+    }
+
+    private TemplateInstance catalogue(Page p, String code, boolean badCode, DepartmentForm dept, String done) {
+        return Templates.services(p, catalogue.current(true), code, badCode, catalogue.departments(), departments(),
+                dept, done);
     }
 
     @GET

@@ -424,6 +424,20 @@ class ServiceTest {
         assertEquals(1, count("SELECT count(*) FROM $s.audit_entry WHERE action = 'service-item.saved' AND entity_id = "
                 + "'residence/2'"));
 
+        String housing = "县住房和城乡建设局";
+        HttpResponse<String> badReviewers = postForm(b, pages, "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&department=" + URLEncoder.encode(housing, StandardCharsets.UTF_8) + "&members=dept-a%0D%0Anobody");
+        assertEquals(422, badReviewers.statusCode());
+        assertTrue(badReviewers.body().contains("id=\"e-members\"") && badReviewers.body().contains("nobody"),
+                "the refused username is named beside the field");
+        given().auth().oauth2(admin).get("/api/t/" + t + "/services/departments").then().body("$", not(hasKey(housing)));
+        HttpResponse<String> reviewers = postForm(b, pages, "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&department=" + URLEncoder.encode(housing, StandardCharsets.UTF_8) + "&members=dept-a%0D%0A");
+        assertEquals(200, reviewers.statusCode());
+        assertTrue(reviewers.body().contains("审核人员已保存"));
+        given().auth().oauth2(admin).get("/api/t/" + t + "/services/departments").then()
+                .body("'" + housing + "'", equalTo(List.of("dept-a")));
+
         Browser villagerBrowser = new Browser();
         villagerBrowser.logIn(base, t, "13900000001", "Test-pass-1");
         assertEquals(403, villagerBrowser.go(HttpRequest.newBuilder(URI.create(pages))).statusCode());
