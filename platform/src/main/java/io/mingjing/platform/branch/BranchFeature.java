@@ -20,7 +20,8 @@ public class BranchFeature implements Feature {
     public FeatureManifest manifest() {
         return FeatureManifest.of(ModuleManifest.of(ID, "1.0.0", new Names("网上支部", "Party branch"),
                 "A village party branch online: meetings with minutes, photos and files for its members, likes and comments.",
-                new Changelog("db/branch.xml")), FeatureManifest.OPTIONAL, null, "branch.", DataBoundary.CLOSED,
+                new Changelog("db/branch.xml")), FeatureManifest.OPTIONAL, "tenants/<id>/branch.yaml", "branch.",
+                DataBoundary.CLOSED,
                 new StaffPage(new Names("网上支部", "Party branch"), "/branch", Roles.CADRE));
     }
 }

@@ -38,7 +38,7 @@ public class ConsultationFeature implements Feature {
         return FeatureManifest.of(ModuleManifest.of(ID, "1.0.0", new Names("码上协商", "Consultations"),
                 "Village matters put to the village's residents: a topic, its discussion, a secret vote, the resolution.",
                 QUORUM, PASS, SUPPORTERS, MAX_DAYS, new Changelog("db/consultation.xml")),
-                FeatureManifest.OPTIONAL, null, "consultation.", DataBoundary.CLOSED,
+                FeatureManifest.OPTIONAL, "tenants/<id>/consultations.yaml", "consultation.", DataBoundary.CLOSED,
                 new PortalColumn("consultations", "col.consultations", lists::column, true),
                 new StaffPage(new Names("码上协商", "Consultations"), "/consultations", Roles.CADRE));
     }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.appeal.DemoAppeals;
 import io.mingjing.platform.approval.CountyWorkflows;
 import io.mingjing.platform.approval.DemoApprovals;
+import io.mingjing.platform.branch.DemoBranch;
+import io.mingjing.platform.consultation.DemoConsultations;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.resident.ResidentImport;
 import io.mingjing.platform.service.DemoServices;
+import io.mingjing.platform.task.DemoTasks;
+import io.mingjing.platform.villagelog.DemoVillageLog;
 import io.mingjing.platform.staff.StaffService;
 import io.mingjing.platform.orgunit.OrgUnitImport;
 import io.mingjing.platform.onboarding.OnboardingRequest;
@@ -74,6 +78,14 @@ public class Descriptors {
     DemoApprovals demoApprovals;
     @Inject
     DemoServices demoServices;
+    @Inject
+    DemoVillageLog demoVillageLog;
+    @Inject
+    DemoBranch demoBranch;
+    @Inject
+    DemoTasks demoTasks;
+    @Inject
+    DemoConsultations demoConsultations;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -113,6 +125,10 @@ public class Descriptors {
             countyWorkflows.apply(id, county, ACTOR);
             demoApprovals.apply(id, county);
             demoServices.apply(id, county, ACTOR);
+            demoVillageLog.apply(id, county, ACTOR);
+            demoBranch.apply(id, county, ACTOR);
+            demoTasks.apply(id, county, ACTOR);
+            demoConsultations.apply(id, county, ACTOR);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

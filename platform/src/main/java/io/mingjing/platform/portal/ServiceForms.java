@@ -11,8 +11,12 @@ import java.util.Map;
  * A service item's JSON Schema drawn as a page's inputs (text, textarea, number, date, select,
  * checkbox) and a posted form read back into the JSON the schema checks; the server's check is the
  * schema's, whatever the page allowed. A value that is not a number stays text, so the schema says why.
+ * A property's label is its {@code title}; on an English page its {@value #TITLE_EN} when the county
+ * wrote one (an annotation the schema's dialect ignores), so the English page speaks one language.
  */
 public final class ServiceForms {
+
+    static final String TITLE_EN = "x-title-en";
 
     /** One input of the form; {@code options} for a select (the schema's enum). */
     public record Field(String name, String type, boolean required, Integer max, String label, List<String> options) {
@@ -25,17 +29,22 @@ public final class ServiceForms {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Field> fields(ServiceItemSpec item) {
+    static List<Field> fields(ServiceItemSpec item, boolean english) {
         Map<String, Object> props = (Map<String, Object>) item.form().getOrDefault("properties", Map.of());
         List<?> required = item.form().get("required") instanceof List<?> l ? l : List.of();
         List<Field> out = new ArrayList<>();
         props.forEach((name, v) -> {
             Map<String, Object> p = v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             out.add(new Field(name, type(p), required.contains(name), p.get("maxLength") instanceof Number n
-                    ? n.intValue() : null, String.valueOf(p.getOrDefault("title", name)),
+                    ? n.intValue() : null, label(name, p, english),
                     p.get("enum") instanceof List<?> e ? e.stream().map(String::valueOf).toList() : List.of()));
         });
         return out;
+    }
+
+    private static String label(String name, Map<String, Object> p, boolean english) {
+        Object en = p.get(TITLE_EN);
+        return english && en instanceof String s && !s.isBlank() ? s : String.valueOf(p.getOrDefault("title", name));
     }
 
     private static String type(Map<String, Object> p) {

@@ -137,7 +137,8 @@ public class ServicePages {
                 .map(r -> new Person(r.id, r.name + " " + (r.idCardMasked == null ? "" : r.idCardMasked))).toList()
                 : List.of();
         // the one page that photographs: the phone's camera for the materials
-        return Response.ok(Templates.apply(ctx.page(null), e, ServiceForms.fields(e.item()), people))
+        Page p = ctx.page(null);
+        return Response.ok(Templates.apply(p, e, ServiceForms.fields(e.item(), p.english()), people))
                 .header("Permissions-Policy", BrowserPolicy.permissions(List.of("camera"))).build();
     }
 

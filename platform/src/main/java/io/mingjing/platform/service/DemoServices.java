@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
@@ -16,8 +17,11 @@ import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +54,13 @@ public class DemoServices {
             List<String> materials, Integer score) {
     }
 
-    /** @param resident the applicant's phone; @param by who files (an agent's username, or the resident's phone) */
+    /**
+     * @param resident the applicant's phone; @param by who files (an agent's username, or the resident's phone)
+     * @param startedHoursAgo when given, the case is moved back this many hours once filed and moved on, so
+     *        the one clock finds it as it would have: 黄牌 or 红牌, its town told
+     */
     public record Case(String by, String item, String resident, Map<String, Object> form, List<String> materials,
-            Boolean submit, List<Step> steps) {
+            Boolean submit, List<Step> steps, Integer startedHoursAgo) {
     }
 
     public record File(List<Department> departments, List<ServiceItemSpec> items, List<Case> applications) {
@@ -68,6 +76,8 @@ public class DemoServices {
     ServiceApplications applications;
     @Inject
     AuditLog audit;
+    @Inject
+    SlaSweep sweep;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
         Path yaml = county.resolve("services.yaml");
@@ -76,9 +86,9 @@ public class DemoServices {
         }
         byte[] bytes = Files.readAllBytes(yaml);
         File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
+        boolean applied = scope.call(tenant, () -> {
             if (audit.records(ACTION, bytes)) {
-                return;
+                return false;
             }
             for (Department d : file.departments() == null ? List.<Department>of() : file.departments()) {
                 catalogue.members(d.name(), d.members(), actor);
@@ -88,13 +98,17 @@ public class DemoServices {
                 catalogue.put(items.get(i), true, (i + 1) * 10, ServiceCatalogue.DESCRIPTOR, actor);
             }
             for (Case c : file.applications() == null ? List.<Case>of() : file.applications()) {
-                run(tenant, c);
+                run(tenant, c, actor);
             }
             audit.append(actor, ACTION, "Descriptor", "services.yaml", bytes);
+            return true;
         });
+        if (applied) {
+            sweep.sweep(tenant, Instant.now()); // the cases moved back get their cards now, not at the next run
+        }
     }
 
-    private void run(String tenant, Case c) {
+    private void run(String tenant, Case c, String actor) {
         caller.actAs(person(tenant, c.by()));
         Resident r = resident(c.resident());
         long id = applications.apply(new NewApplication(c.item(), r.id, c.form(), false)).id;
@@ -112,6 +126,28 @@ public class DemoServices {
                         Action.valueOf(s.action()), s.note(), s.missing(), s.result()));
             }
         }
+        if (c.startedHoursAgo() != null) {
+            moveBack(id, Duration.ofHours(c.startedHoursAgo()), actor);
+        }
+    }
+
+    /** The demo's fiction, said in the audit chain: the case and its lines happened this much earlier. */
+    private void moveBack(long id, Duration by, String actor) {
+        ServiceApplication a = ServiceApplication.findById(id);
+        a.createdAt = earlier(a.createdAt, by);
+        a.updatedAt = earlier(a.updatedAt, by);
+        a.submittedAt = earlier(a.submittedAt, by);
+        a.handlingStartedAt = earlier(a.handlingStartedAt, by);
+        a.stepStartedAt = earlier(a.stepStartedAt, by);
+        a.yellowAt = earlier(a.yellowAt, by);
+        a.dueAt = earlier(a.dueAt, by);
+        ServiceLine.<ServiceLine>list("applicationId", id).forEach(l -> l.at = earlier(l.at, by));
+        audit.append(actor, "demo-services.moved-back", "ServiceApplication", Long.toString(id),
+                by.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant earlier(Instant at, Duration by) {
+        return at == null ? null : at.minus(by);
     }
 
     private void attach(long id, List<String> materials) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -79,6 +80,22 @@ public class ServiceCatalogue {
         return cache.computeIfAbsent(tenant.require() + "/" + code + "/" + version, k -> read((String) em
                 .createNativeQuery("SELECT body FROM service_item WHERE code = ?1 AND version = ?2")
                 .setParameter(1, code).setParameter(2, version).getSingleResult()));
+    }
+
+    /**
+     * The county admin's change of item {@code code}, from the API or the admin page alike: the item
+     * names the code it is stored under, and {@link #put} checks the rest.
+     */
+    @Transactional
+    public Entry change(String code, ServiceRequests.ItemChange change, String actor) {
+        if (change == null || change.item() == null) {
+            throw ProblemException.invalid(400, "Send the item.", Map.of("item", "is required"));
+        }
+        if (!Objects.equals(code, change.item().code())) {
+            throw ProblemException.invalid(422, "The item's code is the one in the path.", Map.of("item.code",
+                    "must be " + code));
+        }
+        return put(change.item(), !Boolean.FALSE.equals(change.enabled()), change.position(), "admin", actor);
     }
 
     /** The admin's item: a new version when it differs from the current one; 422 naming every wrong field. */

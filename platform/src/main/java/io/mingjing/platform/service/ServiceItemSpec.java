@@ -30,7 +30,8 @@ public record ServiceItemSpec(String code, String name, String nameEn, String de
     static final ObjectMapper JSON = JsonMapper.builder().build().findAndRegisterModules();
     static final Set<String> REVIEWER_ROLES = Set.of(Role.TOWN_OFFICIAL, Role.DEPARTMENT_STAFF);
     static final int MAX_HOURS = 720;
-    static final String ID = "[a-z][a-z0-9-]{0,39}";
+    /** What a code of an item, a material, a stage or a step looks like. */
+    public static final String ID = "[a-z][a-z0-9-]{0,39}";
 
     /** Where completed applications appear: nowhere, on the village page, or in its residents' column. */
     public enum Publish {

@@ -5,7 +5,6 @@ import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.service.ServiceRequests.ItemChange;
 import io.mingjing.platform.service.ServiceRequests.Members;
-import io.mingjing.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** 便民服务事项: the county's catalogue for anyone; the county admin changes items and names departments' reviewers. */
@@ -64,15 +62,7 @@ public class ServiceResource {
     @Operation(summary = "Create or change an item (a new version; running applications keep theirs); 422 names each wrong field")
     public ItemView put(@PathParam("code") String code, ItemChange change) {
         caller.requireRole(Role.TENANT_ADMIN);
-        if (change == null || change.item() == null) {
-            throw ProblemException.invalid(400, "Send the item.", Map.of("item", "is required"));
-        }
-        if (!Objects.equals(code, change.item().code())) {
-            throw ProblemException.invalid(422, "The item's code is the one in the path.", Map.of("item.code",
-                    "must be " + code));
-        }
-        return view(catalogue.put(change.item(), !Boolean.FALSE.equals(change.enabled()), change.position(), "admin",
-                caller.get().actor()));
+        return view(catalogue.change(code, change, caller.get().actor()));
     }
 
     @GET

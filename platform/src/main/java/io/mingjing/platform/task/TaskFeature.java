@@ -24,7 +24,7 @@ public class TaskFeature implements Feature {
         return FeatureManifest.of(ModuleManifest.of(ID, "1.0.0", new Names("待办督办", "Tasks"),
                 "Work the town or the county assigns to villages and people, with deadlines, reminders and escalation.",
                 ESCALATE_AFTER, new Changelog("db/task.xml")),
-                FeatureManifest.OPTIONAL, null, "task.", DataBoundary.CLOSED,
+                FeatureManifest.OPTIONAL, "tenants/<id>/tasks.yaml", "task.", DataBoundary.CLOSED,
                 new StaffPage(new Names("待办督办", "Tasks"), "/staff/tasks", Roles.CADRE),
                 new StaffPage(new Names("待办督办", "Tasks"), "/staff/tasks", Roles.TOWN_OFFICIAL),
                 new StaffPage(new Names("待办督办", "Tasks"), "/staff/tasks", Roles.DEPARTMENT_STAFF));

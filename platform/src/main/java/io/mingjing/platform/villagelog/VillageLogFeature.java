@@ -20,7 +20,8 @@ public class VillageLogFeature implements Feature {
     public FeatureManifest manifest() {
         return FeatureManifest.of(ModuleManifest.of(ID, "1.0.0", new Names("村情记录", "Village log"),
                 "Cadres' record of their work in the village, searched by keyword within the reader's places.",
-                new Changelog("db/villagelog.xml")), FeatureManifest.OPTIONAL, null, "villagelog.", DataBoundary.CLOSED,
+                new Changelog("db/villagelog.xml")), FeatureManifest.OPTIONAL, "tenants/<id>/village-log.yaml",
+                "villagelog.", DataBoundary.CLOSED,
                 new StaffPage(new Names("村情记录", "Village log"), "/village-log", Roles.CADRE),
                 new StaffPage(new Names("村情记录", "Village log"), "/village-log", Roles.TOWN_OFFICIAL),
                 new StaffPage(new Names("村情记录", "Village log"), "/village-log", Roles.DEPARTMENT_STAFF));

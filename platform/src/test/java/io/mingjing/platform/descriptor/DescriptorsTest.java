@@ -3,8 +3,10 @@ package io.mingjing.platform.descriptor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
@@ -53,9 +55,40 @@ class DescriptorsTest {
                 .body("find { it.subject == '今年的低保民主评议什么时候开会？' }.state", equalTo("SUBMITTED")));
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
                 "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-approvals.applied'")));
-        // the service demo comes last
+        // the consultations' demo comes last
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
-                "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-services.applied'")));
+                "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-consultations.applied'")));
+    }
+
+    @Test
+    void everyDemoCountyTakesPartWithConsultationsTasksALogAndABranch() {
+        awaitDemoContent();
+        for (String county : COUNTIES) {
+            assertEquals(1, count(county, "SELECT count(*) FROM (SELECT 1 FROM $s.consultation HAVING count(*) FILTER "
+                    + "(WHERE state = 'RESOLVED' AND (result->>'passed')::boolean) >= 1 AND count(*) FILTER (WHERE state = "
+                    + "'VOTING' AND voting_until > now()) >= 1) x"), county + ": a vote counted and one open");
+            assertEquals(0, count(county, "SELECT count(*) FROM $s.consultation c WHERE state = 'VOTING' AND (SELECT "
+                    + "count(*) FROM $s.consultation_voter v WHERE v.consultation_id = c.id) <> (SELECT count(*) FROM "
+                    + "$s.consultation_ballot_box b WHERE b.consultation_id = c.id)"), county + ": one sealed ballot a voter");
+            assertEquals(0, count(county, "SELECT count(*) FROM $s.consultation_ballot b JOIN $s.consultation c ON "
+                    + "c.id = b.consultation_id WHERE c.state = 'VOTING'"), county + ": no open vote's choice in the clear");
+            assertEquals(1, count(county, "SELECT count(*) FROM (SELECT 1 FROM $s.task HAVING count(*) FILTER (WHERE "
+                    + "state = 'OPEN' AND sla = 'RED' AND deadline < now()) >= 1 AND count(*) FILTER (WHERE state = 'DONE') "
+                    + ">= 1 AND count(*) FILTER (WHERE state = 'OPEN' AND sla = 'GREEN') >= 1) x"), county + ": tasks");
+            assertTrue(count(county, "SELECT count(*) FROM $s.village_log WHERE public") >= 3, county + ": a log");
+            assertEquals(1, count(county, "SELECT count(*) FROM (SELECT 1 FROM $s.branch_meeting m WHERE EXISTS (SELECT "
+                    + "1 FROM $s.branch_meeting_like l WHERE l.meeting_id = m.id) AND EXISTS (SELECT 1 FROM "
+                    + "$s.branch_meeting_comment c WHERE c.meeting_id = m.id) LIMIT 1) x"), county + ": a liked, discussed meeting");
+        }
+        assertTrue(count("hepu", "SELECT count(*) FROM $s.village_log") >= 20);
+        assertEquals(1, count("hepu", "SELECT count(*) FROM $s.task WHERE source LIKE 'consultation:%'"),
+                "the resolution became the village's task");
+        assertTrue(count("hepu", "SELECT count(*) FROM $s.task WHERE state = 'OPEN' AND sla = 'YELLOW'") >= 1,
+                "a task near its deadline has its yellow card");
+        String cadre = Tokens.password("mingjing-hepu", "cadre", "demo123");
+        given().auth().oauth2(cadre).get("/api/t/hepu/village-log?q=修路").then().statusCode(200)
+                .body("items.size()", greaterThanOrEqualTo(2));
+        given().get("/api/t/hepu/audit/verify").then().body("ok", equalTo(true));
     }
 
     @Test

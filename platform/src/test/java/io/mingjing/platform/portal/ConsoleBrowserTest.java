@@ -36,7 +36,7 @@ class ConsoleBrowserTest {
     static final List<String> OPERATOR_PAGES = List.of("/console", "/console/counties/new", "/console/plugins",
             "/console/cockpit");
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/branding", "/admin/modules", "/admin/staff",
-            "/admin/imports", "/admin/appeals");
+            "/admin/imports", "/admin/appeals", "/admin/services", "/admin/services/gaoling");
 
     /** Words on screen in the other language: Han characters on an English page, English words on a Chinese one. */
     static final String OTHER_LANGUAGE = """

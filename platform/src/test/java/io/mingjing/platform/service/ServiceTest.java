@@ -25,17 +25,24 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -333,6 +340,164 @@ class ServiceTest {
         given().auth().oauth2(villager2).get("/api/t/" + t + "/service-applications/" + id).then().statusCode(404);
     }
 
+    /** The admin page's form for the review test item, as a browser sends it; {@code changes} replace fields. */
+    static String itemForm(String token, Map<String, String> changes) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("_csrf", token);
+        f.put("name", "居住证明开具");
+        f.put("nameEn", "Certificate of residence");
+        f.put("department", A);
+        f.put("legalBasis", "《居住证暂行条例》");
+        f.put("eligibility", "在本村居住满半年的居民");
+        f.put("promisedDays", "3");
+        f.put("acceptHours", "24");
+        f.put("position", "");
+        f.put("enabled", "true");
+        f.put("m0-id", "idcard");
+        f.put("m0-name", "居民身份证");
+        f.put("m0-original", "true");
+        f.put("m0-required", "true");
+        f.put("m1-id", "");
+        f.put("m1-name", ""); // a blank row; its unticked boxes are not sent
+        f.put("review", "[{\"id\":\"town\",\"name\":\"镇审核\",\"mode\":\"ANY\",\"hours\":48,\"steps\":"
+                + "[{\"id\":\"town-office\",\"name\":\"镇综治办\",\"role\":\"town-official\"}]}]");
+        f.put("form", "{\"type\":\"object\",\"required\":[\"purpose\"],\"properties\":{\"purpose\":{\"type\":"
+                + "\"string\",\"maxLength\":50,\"title\":\"证明用途\",\"x-title-en\":\"What it is for\"}}}");
+        f.put("publish", "NONE");
+        f.put("template", "");
+        f.putAll(changes);
+        StringBuilder b = new StringBuilder();
+        f.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return b.toString();
+    }
+
+    private static HttpResponse<String> postForm(Browser b, String url, String body) throws Exception {
+        return b.go(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://127.0.0.1:" + RestAssured.port).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void theCountyAdminAddsAndEditsAnItemOnItsPageWithTheApisChecksFieldByField() throws Exception {
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        String pages = base + "/t/" + t + "/admin/services";
+        Browser b = new Browser();
+        assertEquals(200, b.logIn(base, t, "admin", "Test-pass-1").statusCode());
+        HttpResponse<String> list = b.go(HttpRequest.newBuilder(URI.create(pages)));
+        assertTrue(list.body().contains("/admin/services/allowance"), "the catalogue lists its items");
+        assertTrue(b.go(HttpRequest.newBuilder(URI.create(base + "/t/" + t + "/admin"))).body()
+                .contains("/admin/services"), "the admin console links it");
+        HttpResponse<String> blank = b.go(HttpRequest.newBuilder(URI.create(pages + "?code=residence")));
+        assertTrue(blank.uri().getPath().endsWith("/admin/services/residence"), "a code not taken opens a new item's form");
+        assertEquals(200, blank.statusCode());
+        String token = Browser.token(blank.body());
+
+        HttpResponse<String> refused = postForm(b, pages + "/residence", itemForm(token, Map.of("promisedDays", "三天",
+                "m1-id", "Bad Id", "review", "[{\"id\":\"town\",\"name\":\"镇审核\",\"mode\":\"ANY\",\"hours\":0,"
+                        + "\"steps\":[{\"id\":\"x\",\"name\":\"某局\",\"role\":\"cadre\"}]}]")));
+        assertEquals(422, refused.statusCode());
+        for (String field : List.of("e-promisedDays", "e-review", "e-m1")) {
+            assertTrue(refused.body().contains("id=\"" + field + "\""), field + " is named beside its input");
+        }
+        assertTrue(refused.body().contains("review[0].hours") && refused.body().contains("review[0].steps[0].role"),
+                "the review's problems are the API's, by path");
+        assertTrue(refused.body().contains("value=\"三天\""), "what was typed stays");
+        given().get("/api/t/" + t + "/services/residence").then().statusCode(404);
+        HttpResponse<String> badJson = postForm(b, pages + "/residence", itemForm(token, Map.of("form", "{\"type\":")));
+        assertEquals(422, badJson.statusCode());
+        assertTrue(badJson.body().contains("id=\"e-form\""));
+        assertEquals(403, postForm(b, pages + "/residence", itemForm("forged", Map.of())).statusCode());
+
+        HttpResponse<String> saved = postForm(b, pages + "/residence", itemForm(token, Map.of()));
+        assertEquals(200, saved.statusCode());
+        assertTrue(saved.body().contains("已保存为新版本"));
+        given().get("/api/t/" + t + "/services/residence").then().statusCode(200).body("version", equalTo(1))
+                .body("item.promisedDays", equalTo(3)).body("item.materials[0].original", equalTo(true))
+                .body("item.review[0].hours", equalTo(48))
+                .body("item.form.properties.purpose.x-title-en", equalTo("What it is for"));
+        postForm(b, pages + "/residence", itemForm(token, Map.of()));
+        given().get("/api/t/" + t + "/services/residence").then().body("version", equalTo(1));
+        postForm(b, pages + "/residence", itemForm(token, Map.of("promisedDays", "5", "m1-id", "photo", "m1-name",
+                "近期照片")));
+        given().get("/api/t/" + t + "/services/residence").then().body("version", equalTo(2))
+                .body("item.promisedDays", equalTo(5)).body("item.materials[1].required", equalTo(false));
+        assertEquals(1, count("SELECT count(*) FROM $s.audit_entry WHERE action = 'service-item.saved' AND entity_id = "
+                + "'residence/2'"));
+
+        String housing = "县住房和城乡建设局";
+        HttpResponse<String> badReviewers = postForm(b, pages, "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&department=" + URLEncoder.encode(housing, StandardCharsets.UTF_8) + "&members=dept-a%0D%0Anobody");
+        assertEquals(422, badReviewers.statusCode());
+        assertTrue(badReviewers.body().contains("id=\"e-members\"") && badReviewers.body().contains("nobody"),
+                "the refused username is named beside the field");
+        given().auth().oauth2(admin).get("/api/t/" + t + "/services/departments").then().body("$", not(hasKey(housing)));
+        HttpResponse<String> reviewers = postForm(b, pages, "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&department=" + URLEncoder.encode(housing, StandardCharsets.UTF_8) + "&members=dept-a%0D%0A");
+        assertEquals(200, reviewers.statusCode());
+        assertTrue(reviewers.body().contains("审核人员已保存"));
+        given().auth().oauth2(admin).get("/api/t/" + t + "/services/departments").then()
+                .body("'" + housing + "'", equalTo(List.of("dept-a")));
+
+        Browser villagerBrowser = new Browser();
+        villagerBrowser.logIn(base, t, "13900000001", "Test-pass-1");
+        assertEquals(403, villagerBrowser.go(HttpRequest.newBuilder(URI.create(pages))).statusCode());
+    }
+
+    /** A multipart body as a browser builds it from the apply page's form: fields, then photographed files. */
+    static byte[] multipart(String boundary, Map<String, String> fields, Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Charset utf8 = StandardCharsets.UTF_8;
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+        files.forEach((k, v) -> {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"; filename=\""
+                    + k + ".png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(utf8));
+            out.writeBytes(v);
+            out.writeBytes("\r\n".getBytes(utf8));
+        });
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void theVillageAgentFilesThroughTheApplyPageWithPhotographedMaterials() throws Exception {
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        Browser agent = new Browser();
+        agent.logIn(base, t, "agent-x", "Test-pass-1");
+        HttpResponse<String> page = agent.go(HttpRequest.newBuilder(URI.create(base + "/t/" + t
+                + "/services/allowance/apply")));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<option value=\"" + zhang + "\""), "the agent picks a resident of the village");
+        assertTrue(page.body().contains("capture=\"environment\""), "each material opens the phone's camera");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("_csrf", Browser.token(page.body()),
+                "resident", String.valueOf(zhang), "birthDate", "1940-02-01", "account", "6217000012345678"));
+        Map<String, byte[]> photos = Map.of("m-idcard", PNG, "m-disability", PNG);
+        String boundary = "----mingjing" + System.nanoTime();
+        long before = count("SELECT count(*) FROM $s.service_application");
+        HttpResponse<String> forged = agent.go(multipartPost(base, boundary, multipart(boundary, Map.of("_csrf", "x",
+                "resident", String.valueOf(zhang)), photos)));
+        assertEquals(403, forged.statusCode());
+        assertEquals(before, count("SELECT count(*) FROM $s.service_application"), "a forged form files nothing");
+
+        HttpResponse<String> filed = agent.go(multipartPost(base, boundary, multipart(boundary, fields, photos)));
+        assertEquals(200, filed.statusCode());
+        Matcher m = Pattern.compile("/services/applications/(\\d+)$")
+                .matcher(filed.uri().getPath());
+        assertTrue(m.find(), "post/redirect/get lands on the application: " + filed.uri());
+        long id = Long.parseLong(m.group(1));
+        given().auth().oauth2(agentX).get("/api/t/" + t + "/service-applications/" + id).then().statusCode(200)
+                .body("via", equalTo("AGENT")).body("state", equalTo("REVIEW")).body("applicant", equalTo("张三"))
+                .body("form.account", equalTo("6217000012345678"));
+        assertEquals(2, count("SELECT count(*) FROM $s.service_material WHERE application_id = " + id
+                + " AND content_type = 'image/png'"), "both photographed materials are kept as images");
+    }
+
+    private HttpRequest.Builder multipartPost(String base, String boundary, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/t/" + t + "/services/allowance/apply"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     @Test
     void hepuOffersTwentyRealItemsAndItsDemoHasApplicationsInEveryState() {
         Counties.awaitDemoCounties();
@@ -346,6 +511,13 @@ class ServiceTest {
                 .get("/api/t/hepu/service-applications?limit=100").then().extract().jsonPath()
                 .getList("items.state").stream().distinct().count() == ServiceState.values().length);
         given().get("/t/hepu/services/gaoling").then().statusCode(200).body(containsString("/power/"));
+        for (String card : List.of("YELLOW", "RED")) {
+            assertTrue(given().auth().oauth2(token).get("/api/t/hepu/service-applications?limit=100").then().extract()
+                    .jsonPath().getList("items.sla").contains(card), "the demo has a " + card + " card on the clock");
+        }
+        given().auth().oauth2(token).get("/api/t/hepu/service-applications?limit=100").then()
+                .body("items.find { it.itemName == '医疗救助' }.sla", equalTo("RED"))
+                .body("items.find { it.itemName == '老年人优待证办理' }.sla", equalTo("YELLOW"));
         for (String county : List.of("yiwu", "jiangbei", "lucheng", "beichuan")) {
             Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> given().get("/api/t/" + county + "/services")
                     .then().extract().jsonPath().getList("code").contains("gaoling"));
