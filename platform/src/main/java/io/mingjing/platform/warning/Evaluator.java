@@ -244,6 +244,10 @@ public class Evaluator {
             + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
             + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
             + "FROM h JOIN m ON m.rule_id = h.rule_id "
+            // hits already warned of are left out before the insert: a conflict, even one that updates
+            // nothing, locks its row, and a whole re-evaluation meets hundreds of thousands of them
+            + "WHERE NOT EXISTS (SELECT 1 FROM warning x WHERE x.rule_id = h.rule_id AND x.entity_id = h.entity_id "
+            + "AND x.disposition IS DISTINCT FROM 'WITHDRAWN') "
             + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
             + "closed_by = NULL, closed_at = NULL, why = EXCLUDED.why, raised_at = EXCLUDED.raised_at, "
             + "rule_version = EXCLUDED.rule_version, shadow = EXCLUDED.shadow, sla = 'GREEN', "
