@@ -49,7 +49,7 @@ public class ChannelOutbox {
               UPDATE inbox_delivery d SET claimed_by = CASE WHEN c.fresh THEN ?4 END,
                 lease_until = CASE WHEN c.fresh THEN now() + ?5 * interval '1 millisecond' END,
                 attempts = CASE WHEN c.fresh THEN d.attempts ELSE %1$d END,
-                last_error = CASE WHEN c.fresh THEN d.last_error ELSE '%2$s' END
+                last_error = CASE WHEN c.fresh THEN d.last_error ELSE COALESCE(d.last_error, '%2$s') END
               FROM candidate c WHERE d.message_id = c.message_id AND d.channel = ?2
               RETURNING d.message_id, c.fresh)
             %3$s WHERE c.fresh""";
