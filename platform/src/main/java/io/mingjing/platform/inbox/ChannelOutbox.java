@@ -24,10 +24,11 @@ import org.hibernate.Session;
  * the module's send and the commit of its result; {@link Notification#id()} is the key that lets the
  * channel drop that repeat (at least once plus an idempotency key: effectively once).
  *
- * <p>Two ways into the queue, claimed in this order. A message queued in bulk (a push to thousands,
- * {@link BulkMessages}) comes with a waiting delivery row per channel on at the time, so claiming it
- * walks an index of waiting rows however long the backlog. Any other message to a person is found by
- * its missing delivery row among the day's messages that were not queued in bulk, as before.
+ * <p>Two ways into the queue. Any message to a person is found by its missing delivery row among the
+ * day's messages that were not queued in bulk, as before; these are claimed first, as they are few and
+ * about someone's own case, so a push to a whole county never holds them up. A message queued in bulk (a
+ * push to thousands, {@link BulkMessages}) comes with a waiting delivery row per channel on at the time,
+ * so claiming it walks an index of waiting rows however long the backlog.
  */
 @ApplicationScoped
 public class ChannelOutbox {
@@ -91,15 +92,15 @@ public class ChannelOutbox {
     EntityManager em;
 
     /**
-     * Claims up to {@code limit} undelivered messages for {@code lease}: first those queued in bulk for the
-     * channel, oldest first, then the others, oldest first.
+     * Claims up to {@code limit} undelivered messages for {@code lease}: first those not queued in bulk,
+     * oldest first, then those queued in bulk for the channel (and earlier failures), oldest first.
      */
     public List<Notification> claim(String channel, Instant since, String inboxLink, int limit, String replica,
             Duration lease) {
-        List<Notification> claimed = new ArrayList<>(claim(CLAIM_QUEUED, channel, since, inboxLink, limit, replica,
+        List<Notification> claimed = new ArrayList<>(claim(CLAIM_UNQUEUED, channel, since, inboxLink, limit, replica,
                 lease));
         if (claimed.size() < limit) {
-            claimed.addAll(claim(CLAIM_UNQUEUED, channel, since, inboxLink, limit - claimed.size(), replica, lease));
+            claimed.addAll(claim(CLAIM_QUEUED, channel, since, inboxLink, limit - claimed.size(), replica, lease));
         }
         return claimed;
     }
