@@ -3,12 +3,14 @@ package io.mingjing.platform.resident;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,6 +43,8 @@ public class BirthDates {
     IdCards idCards;
     @Inject
     EntityManager em;
+    @Inject
+    AuditLog audit;
     @ConfigProperty(name = "mingjing.residents.birth-dates-every", defaultValue = "1m")
     Duration every;
 
@@ -88,6 +92,10 @@ public class BirthDates {
             }
         }
         write(ids, dates);
+        if (!rows.isEmpty()) {
+            audit.append("platform", "residents.birth-dates", "Resident", rows.size() + " residents",
+                    ids.toString().getBytes(StandardCharsets.UTF_8));
+        }
         return rows.size();
     }
 
