@@ -256,22 +256,22 @@ class PushTest {
 
     @Test
     void birthDatesComeFromTheIdNumberAndTheBackfillGivesThemOnce() {
-        assertEquals("1960-01-01", text("SELECT birth_date::text FROM $s.resident WHERE phone = '" + PHONES + "001'"));
+        assertEquals("1960-01-01", value("SELECT birth_date::text FROM $s.resident WHERE phone = '" + PHONES + "001'"));
         // a resident from before birth dates were kept, as the migration lists them
         exec("UPDATE $s.resident SET birth_date = NULL WHERE phone = '" + PHONES + "003'");
         exec("INSERT INTO $s.resident_birth_backfill (resident_id) SELECT id FROM $s.resident WHERE phone = '" + PHONES
                 + "003' ON CONFLICT DO NOTHING");
         birthDates.backfill(t);
-        assertEquals("1970-01-01", text("SELECT birth_date::text FROM $s.resident WHERE phone = '" + PHONES + "003'"));
+        assertEquals("1970-01-01", value("SELECT birth_date::text FROM $s.resident WHERE phone = '" + PHONES + "003'"));
         assertEquals(0, count("SELECT count(*) FROM $s.resident_birth_backfill"));
         assertEquals(0, birthDates.backfill(t), "once: nothing is left to read");
     }
 
     private long count(String sql) {
-        return Long.parseLong(text(sql));
+        return Long.parseLong(value(sql));
     }
 
-    private String text(String sql) {
+    private String value(String sql) {
         try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
                 .executeQuery(sql.replace("$s", TenantIds.schema(t)))) {
             r.next();
