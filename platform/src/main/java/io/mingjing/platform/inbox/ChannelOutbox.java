@@ -115,15 +115,6 @@ public class ChannelOutbox {
     }
 
     /**
-     * Ends the claim of one message.
-     *
-     * @param error null when delivered
-     */
-    public void record(long messageId, String channel, String error) {
-        recordAll(channel, List.of(messageId), error == null ? Map.of() : Map.of(messageId, error));
-    }
-
-    /**
      * Ends the claims of a batch, in one statement.
      *
      * @param claimed the batch's message ids
