@@ -15,7 +15,10 @@ import java.util.Map;
  * <pre>{@code
  * Channel.of("sms", new Notifier() {
  *     public void deliver(TenantContext ctx, Notification n) throws Exception {
- *         deliverAll(ctx, List.of(n));
+ *         String refused = deliverAll(ctx, List.of(n)).get(n.id());
+ *         if (refused != null) {
+ *             throw new IllegalStateException(refused);
+ *         }
  *     }
  *
  *     public Map<Long, String> deliverAll(TenantContext ctx, List<Notification> batch) throws Exception {
