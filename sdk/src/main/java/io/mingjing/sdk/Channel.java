@@ -9,10 +9,14 @@ import java.util.regex.Pattern;
  *
  * <p><b>Who calls it, when:</b> the platform, for every inbox message addressed to a person (not to
  * a unit) in a county where the module is enabled, once the message is committed; within seconds
- * (config {@code mingjing.channels.every}). A call that throws or times out is retried on later rounds
- * (at most 5 attempts); a call that returns is never repeated for that message. <b>Thread:</b> a
- * worker thread of the module's own pool, under the same timeout as routes. <b>Tenant:</b> the
- * message's county, with {@link Caller#SYSTEM}; its SQL and audit entries are one transaction.
+ * (config {@code mingjing.channels.every}), in batches of up to {@code mingjing.channels.batch} (500)
+ * messages per call ({@link Notifier#deliverAll}, SDK 1.6), so a push to a whole county (一键发布 to
+ * 130,000 residents) goes out at hundreds of messages a second. A message that fails, or whose call
+ * throws or times out, is retried on later rounds (at most 5 attempts); a delivered one is never
+ * handed over again, except when a replica dies between the call and the commit of its outcome, so
+ * drop repeats by {@link Notification#id()}. <b>Thread:</b> a worker thread of the module's own pool,
+ * under the same timeout as routes. <b>Tenant:</b> the message's county, with {@link Caller#SYSTEM};
+ * a call's SQL and audit entries are one transaction.
  *
  * <p>A message never names the kind of case: a channel must not learn that someone filed a 举报
  * (and modules cannot read the county's cases).

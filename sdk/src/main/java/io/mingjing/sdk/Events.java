@@ -151,4 +151,12 @@ public final class Events {
     public static final String TASK_ESCALATED = "task.escalated";
     /** Reported done with evidence: common fields plus {@code late}. */
     public static final String TASK_COMPLETED = "task.completed";
+
+    /**
+     * A push (个性定制, SDK 1.6) was queued: one event per push, never one per resident. Entity id the push's id;
+     * fields {@code id}, {@code source} (NOTICE, POLICY, TEXT), {@code noticeId}, {@code policyId},
+     * {@code scopeUnit} (the sender's village or town; null: the county), {@code villages} (how many were
+     * chosen; null: the whole county), {@code queued} (how many residents). Who they are is never in it.
+     */
+    public static final String PUSH_QUEUED = "push.queued";
 }

@@ -26,11 +26,13 @@ public class Inbox {
     static final int LIMIT = 100;
 
     /**
-     * @param kind {@code case} (with its tracking number) or {@code notice} (with its id)
+     * @param kind {@code case} (with its tracking number), {@code notice} (with its id) or {@code push}
+     *        (a notice, policy or word pushed to the caller, with its link when it is about a page)
+     * @param link where the portal shows what it is about, under the county's root, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String kind, Instant at, String text, String trackingNo, Long noticeId,
-            @JsonIgnore InboxMessage.Words words, boolean unread) {
+            @JsonIgnore InboxMessage.Words words, boolean unread, String link) {
     }
 
     @Inject
@@ -44,7 +46,7 @@ public class Inbox {
     public List<Item> items() {
         Stream<Item> cases = messages(caller.get()).stream();
         Stream<Item> fromNotices = notices.forVillages(notices.villagesOfCaller(), LIMIT).stream()
-                .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id, null, false));
+                .map(n -> new Item("notice", n.publishedAt, n.title, null, n.id, null, false, null));
         return Stream.concat(cases, fromNotices).sorted(Comparator.comparing(Item::at).reversed()).limit(LIMIT)
                 .toList();
     }
@@ -55,7 +57,7 @@ public class Inbox {
      */
     private List<Item> messages(Caller c) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT m.at, m.text, a.tracking_no, m.text_key, m.params, m.read
+                SELECT m.at, m.text, a.tracking_no, m.text_key, m.params, m.read, m.push_id, m.link
                 FROM inbox_message m LEFT JOIN appeal a ON a.id = m.appeal_id
                 WHERE (m.recipient IN (?1) OR ?3 AND m.recipient IN
                     (SELECT department FROM appeal_category WHERE department IS NOT NULL))
@@ -64,8 +66,9 @@ public class Inbox {
                 ORDER BY m.at DESC LIMIT ?2""", Object[].class)
                 .setParameter(1, addresses(c)).setParameter(2, LIMIT)
                 .setParameter(3, c.hasRole(Role.DEPARTMENT_STAFF)).setParameter(4, c.displayName()).getResultList();
-        return rows.stream().map(r -> new Item("case", SqlValues.instant(r[0]), (String) r[1], (String) r[2], null,
-                InboxMessage.Words.read((String) r[3], (String) r[4]), !Boolean.TRUE.equals(r[5]))).toList();
+        return rows.stream().map(r -> new Item(r[6] == null ? "case" : "push", SqlValues.instant(r[0]), (String) r[1],
+                (String) r[2], null, InboxMessage.Words.read((String) r[3], (String) r[4]),
+                r[6] == null && !Boolean.TRUE.equals(r[5]), (String) r[7])).toList(); // a push has no case to open and read
     }
 
     /** The caller opened a case: its messages to them (or to the post they hold) are read. */

@@ -47,6 +47,13 @@ public class InboxMessage extends PanacheEntityBase {
     @Column(name = "to_person")
     public boolean toPerson;
 
+    /** The push (个性定制) that queued it with many others ({@link BulkMessages}), or null. */
+    @Column(name = "push_id")
+    public Long pushId;
+
+    /** Where the portal shows what it is about, under the county's root (e.g. {@code /policies/3}), or null. */
+    public String link;
+
     /**
      * What a message says, in every language: a key of the portal's texts with its parameters (a
      * parameter {@code t:<key>} is a word of the texts too), e.g. {@code inbox.case.state} with the

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -26,6 +30,8 @@ public class IdCards {
     private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
     private static final char[] CHECK = "10X98765432".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
@@ -45,6 +51,24 @@ public class IdCards {
             sum += (number.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK[sum % 11] == number.charAt(17) ? null : "has a wrong check digit";
+    }
+
+    /**
+     * The birth date an 18-digit number carries in its digits 7-14 ({@code yyyyMMdd}).
+     *
+     * @return null when they are not a real date from 1900 up to today (China time): a number can pass its
+     *         check digit and still hold none
+     */
+    public static LocalDate birthDate(String number, LocalDate today) {
+        if (number == null || !FORMAT.matcher(number).matches()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(number.substring(6, 14), BIRTH);
+            return d.getYear() < 1900 || d.isAfter(today) ? null : d;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public static String mask(String number) {

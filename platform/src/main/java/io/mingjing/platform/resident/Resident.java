@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** 村民/居民: registered (户籍) in one village, possibly living (常驻) in another. */
 @Entity
@@ -52,6 +53,10 @@ public class Resident extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** From the ID number ({@link IdCards#birthDate}); null when the number holds no real date. */
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
 
     public static Resident byUserId(String userId) {
         return userId == null ? null : find("userId", userId).firstResult();

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ public class ResidentImport {
     public static final List<String> HEADER = List.of("household", "name", "idCard", "phone", "registeredVillage",
             "residenceVillage");
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     IdCards idCards;
@@ -78,6 +81,7 @@ public class ResidentImport {
                 r.createdAt = Instant.now();
                 created++;
             }
+            r.birthDate = IdCards.birthDate(row.idCard(), LocalDate.now(CHINA));
             r.householdId = household(row.household(), row.registered()).id;
             r.name = row.name();
             r.phone = row.phone();

@@ -29,7 +29,7 @@ class ArchitectureTest {
             "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure..", "..platform.workflow.." };
     private static final String[] FEATURES = { "..platform.appeal..", "..platform.cockpit..", "..platform.disclosure..",
             "..platform.payment..", "..platform.policy..", "..platform.notice..", "..platform.powerlist..",
-            "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.consultation..", "..platform.task..", "..platform.villagelog..", "..platform.branch..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
+            "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.consultation..", "..platform.task..", "..platform.villagelog..", "..platform.branch..", "..platform.push..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
             "..platform.portal..", "..platform.plugin..", "..platform.descriptor..", "..platform.onboarding..",
             "..platform.console..", "..platform.admin.." };
 

@@ -111,8 +111,35 @@ class TwoReplicasIT {
                 + " AND attempts = 1"));
     }
 
+    /** A push's messages, claimed in batches along their waiting rows by whichever replica runs a round: each handed over once. */
     @Test
     @Order(3)
+    void everyMessageOfAPushIsHandedOverOnce() throws Exception {
+        int n = 6000;
+        try (Connection c = Postgres.admin(DATABASE); Statement st = c.createStatement()) {
+            st.execute(("INSERT INTO $s.household (code, village_code) SELECT 'TP' || i, '" + People.VILLAGE_X
+                    + "' FROM generate_series(1, " + n + ") i; INSERT INTO $s.resident (household_id, name, id_card_enc,"
+                    + " id_card_hash, id_card_masked, phone, registered_village, created_at) SELECT h.id, '村民' || i,"
+                    + " 'x', encode(sha256(('tp' || i)::bytea), 'hex'), '3307**********0000', '137' || lpad(i::text, 8,"
+                    + " '0'), h.village_code, now() FROM generate_series(1, " + n + ") i JOIN $s.household h ON h.code ="
+                    + " 'TP' || i").replace("$s", schema));
+        }
+        String admin = Tokens.countyAdmin(county);
+        String dept = People.staff(county, admin, "dept-two", "department-staff", null);
+        long push = given().auth().oauth2(dept).contentType(ContentType.JSON).body(Map.of("title", "防汛通知", "text",
+                "今晚有暴雨。", "audience", Map.of("villages", List.of(People.VILLAGE_X)))).post("/api/t/" + county
+                + "/pushes").then().statusCode(201).extract().jsonPath().getLong("id");
+        String ofPush = " e JOIN " + schema + ".inbox_message m ON m.id = e.message_id WHERE m.push_id = " + push;
+        await().atMost(Duration.ofMinutes(2)).until(() -> count("SELECT count(*) FROM " + schema + ".echo_sent" + ofPush) >= n);
+        Thread.sleep(3000);
+        assertEquals(n, count("SELECT count(*) FROM " + schema + ".echo_sent" + ofPush));
+        assertEquals(n, count("SELECT count(DISTINCT e.message_id) FROM " + schema + ".echo_sent" + ofPush));
+        assertEquals(n, count("SELECT count(*) FROM " + schema + ".inbox_delivery" + ofPush
+                + " AND e.delivered_at IS NOT NULL AND e.attempts = 1"));
+    }
+
+    @Test
+    @Order(4)
     void theOtherReplicaFinishesTheSweepOfAKilledOne() throws Exception {
         overdue("K", 10000);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
@@ -130,7 +157,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aListenerGetsEveryEventOnceAfterDedupThoughAReplicaIsKilledWhileDelivering() throws Exception {
         replicas.add(PlatformProcess.start(DATABASE, plugins, FAST)); // in place of the one killed above
         PlatformProcess doomed = replicas.get(replicas.size() - 1);

@@ -61,12 +61,13 @@ class PortalBrowserTest {
             "/t/yiwu/staff/approvals/new?kind=SEAL", "/t/yiwu/staff/cockpit", "/t/yiwu/appeals?sla=RED",
             "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services", "/t/yiwu/staff/tasks",
             "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF", "/t/yiwu/consultations", "/t/yiwu/staff/disclosures",
-            "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/posts", "/t/yiwu/staff/qr");
+            "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/posts", "/t/yiwu/staff/qr",
+            "/t/yiwu/staff/push");
     static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
             "/t/yiwu/staff/warnings/rules");
     /** A department's pages (the policy library, the appraisal) and a town official's review. */
     static final List<String> DEPARTMENT_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/staff/policies",
-            "/t/yiwu/staff/appraisal", "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items");
+            "/t/yiwu/staff/appraisal", "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/push");
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """

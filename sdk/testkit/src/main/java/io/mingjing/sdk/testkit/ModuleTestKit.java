@@ -263,12 +263,26 @@ public final class ModuleTestKit implements AutoCloseable {
 
     /** Hands a notification to the module's channel, as the platform does for a person's inbox message. */
     public void notify(String channel, Notification notification) {
-        Channel c = manifest.channels().stream().filter(x -> x.name().equals(channel)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no channel '" + channel + "'"));
+        Channel c = channel(channel);
         inTransaction(Caller.SYSTEM, ctx -> {
             c.notifier().deliver(ctx, notification);
             return true;
         }, ok -> true);
+    }
+
+    /**
+     * Hands a batch to the module's channel in one transaction, as the platform's channel rounds do (SDK 1.6).
+     *
+     * @return what the channel did not deliver, by notification id, with why
+     */
+    public Map<Long, String> notifyAll(String channel, List<Notification> batch) {
+        Channel c = channel(channel);
+        return inTransaction(Caller.SYSTEM, ctx -> c.notifier().deliverAll(ctx, batch), failed -> true);
+    }
+
+    private Channel channel(String name) {
+        return manifest.channels().stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no channel '" + name + "'"));
     }
 
     public List<Audit> audits() {
