@@ -170,7 +170,7 @@ class TwoReplicasIT {
         // a listener slower than the scenario: both replicas hold claims of a backlog when one is killed
         for (PlatformProcess p : replicas) {
             await().atMost(Duration.ofSeconds(40)).until(() -> given().port(p.port()).contentType(ContentType.JSON)
-                    .body(Map.of("ms", 300)).post(c.api() + "/m/listen/slow").statusCode() == 200);
+                    .body(Map.of("ms", 1000)).post(c.api() + "/m/listen/slow").statusCode() == 200);
         }
 
         List<String> cases = Collections.synchronizedList(new ArrayList<>());
@@ -232,7 +232,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theFiguresCountEveryAppealOnceThoughBothReplicasRefreshWhileItIsWritten() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
