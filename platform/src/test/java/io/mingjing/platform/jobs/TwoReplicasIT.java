@@ -170,7 +170,7 @@ class TwoReplicasIT {
         // a listener slower than the scenario: both replicas hold claims of a backlog when one is killed
         for (PlatformProcess p : replicas) {
             await().atMost(Duration.ofSeconds(40)).until(() -> given().port(p.port()).contentType(ContentType.JSON)
-                    .body(Map.of("ms", 1000)).post(c.api() + "/m/listen/slow").statusCode() == 200);
+                    .body(Map.of("ms", 600)).post(c.api() + "/m/listen/slow").statusCode() == 200);
         }
 
         List<String> cases = Collections.synchronizedList(new ArrayList<>());
