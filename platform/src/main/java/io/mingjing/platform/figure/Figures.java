@@ -48,11 +48,12 @@ public class Figures {
     @Transactional
     public int refresh(int limit) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('figures:' || current_schema()))").getSingleResult();
-        // a village-day has a mark per transaction that touched it: all of them go, and it is computed once
+        // a village-day has a mark per transaction that touched it: all of them go, and it is computed once;
+        // marks made together (a bulk load) come a day at a time, so a batch sums few town- and county-days
         Map<LocalDate, Set<String>> claimed = new TreeMap<>();
         for (Object[] c : rows(em.createNativeQuery("""
                 DELETE FROM figure_dirty WHERE (village, day) IN (
-                    SELECT village, day FROM figure_dirty WHERE village <> ?2 ORDER BY touched_at LIMIT ?1
+                    SELECT village, day FROM figure_dirty WHERE village <> ?2 ORDER BY touched_at, day LIMIT ?1
                     FOR UPDATE SKIP LOCKED)
                 RETURNING village, day""").setParameter(1, limit).setParameter(2, PROVINCE).getResultList())) {
             claimed.computeIfAbsent(date(c[1]), d -> new LinkedHashSet<>()).add((String) c[0]);
