@@ -9,6 +9,7 @@ import io.mingjing.platform.approval.CountyWorkflows;
 import io.mingjing.platform.approval.DemoApprovals;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.inspection.DemoInspections;
 import io.mingjing.platform.resident.ResidentImport;
 import io.mingjing.platform.service.DemoServices;
 import io.mingjing.platform.staff.StaffService;
@@ -74,6 +75,8 @@ public class Descriptors {
     DemoApprovals demoApprovals;
     @Inject
     DemoServices demoServices;
+    @Inject
+    DemoInspections demoInspections;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -113,6 +116,7 @@ public class Descriptors {
             countyWorkflows.apply(id, county, ACTOR);
             demoApprovals.apply(id, county);
             demoServices.apply(id, county, ACTOR);
+            demoInspections.apply(id, county);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }
