@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -395,7 +396,10 @@ public class InspectionService {
                 .append(round.town).append("\nsample=").append(round.sampleSize).append("\nseed=").append(round.seed);
         List<InspectedVillage> villages = InspectedVillage.list("roundId = ?1 order by draw", round.id);
         b.append("\nvillages=").append(villages.stream().map(v -> v.village.strip()).collect(Collectors.joining(",")));
-        for (InspectionSample s : InspectionSample.<InspectionSample>list("roundId = ?1 order by village, kind, rank", round.id)) {
+        List<InspectionSample> samples = InspectionSample.<InspectionSample>list("roundId", round.id).stream()
+                .sorted(Comparator.comparing((InspectionSample s) -> s.village).thenComparing(s -> s.kind)
+                        .thenComparingInt(s -> s.rank)).toList();
+        for (InspectionSample s : samples) {
             b.append('\n').append(s.village.strip()).append(' ').append(s.kind).append(' ').append(s.rank).append(' ')
                     .append(s.recordId).append(' ').append(s.auditSeq);
         }
