@@ -54,7 +54,7 @@ class InspectionBench {
         t = Counties.onboard("inspbench");
         String admin = Tokens.countyAdmin(t);
         importVillages(admin);
-        People.staff(t, admin, "jw", Role.INSPECTOR, null);
+        People.staff(t, admin, "jiwei", Role.INSPECTOR, null);
         generate();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String all = "{\"title\":\"全县\",\"from\":\"" + today.minusDays(365) + "\",\"to\":\"" + today
@@ -101,7 +101,7 @@ class InspectionBench {
     }
 
     private void measure(String what, String body) throws Exception {
-        String token = Tokens.user(t, "jw");
+        String token = Tokens.user(t, "jiwei");
         for (int i = 0; i < WARM; i++) {
             open(token, body);
         }
