@@ -159,4 +159,19 @@ public final class Events {
      * chosen; null: the whole county), {@code queued} (how many residents). Who they are is never in it.
      */
     public static final String PUSH_QUEUED = "push.queued";
+    /**
+     * 电子抽检 events: entity id the round's id; fields {@code id}, {@code town} (the town a draw was
+     * confined to, absent for the county), {@code openerUnit} (the town that opened it, absent for the
+     * county's inspectors), {@code from}, {@code to} (days), {@code kinds} (VILLAGE_LOG, DISCLOSURE, APPROVAL,
+     * PAYMENT), {@code state} (OPEN, CLOSED). Never a comment, a correction or who recorded it.
+     */
+    public static final String INSPECTION_OPENED = "inspection.opened";
+    /**
+     * A village's result was recorded or amended: common fields plus {@code village}, {@code villageTown},
+     * {@code result} (PASS, RECTIFY, FAIL), {@code version} (1 the first; more: amended with a reason) and
+     * {@code task} (the correction's task id, when one was assigned).
+     */
+    public static final String INSPECTION_RESULT = "inspection.result";
+    /** Closed (every village has a result, or by hand): common fields plus {@code villages}, {@code withoutResult}, {@code byHand}. */
+    public static final String INSPECTION_CLOSED = "inspection.closed";
 }

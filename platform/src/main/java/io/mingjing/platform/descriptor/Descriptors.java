@@ -11,6 +11,7 @@ import io.mingjing.platform.branch.DemoBranch;
 import io.mingjing.platform.consultation.DemoConsultations;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
+import io.mingjing.platform.inspection.DemoInspections;
 import io.mingjing.platform.resident.ResidentImport;
 import io.mingjing.platform.service.DemoServices;
 import io.mingjing.platform.task.DemoTasks;
@@ -86,6 +87,8 @@ public class Descriptors {
     DemoTasks demoTasks;
     @Inject
     DemoConsultations demoConsultations;
+    @Inject
+    DemoInspections demoInspections;
 
     public void applyAll() {
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -129,6 +132,7 @@ public class Descriptors {
             demoBranch.apply(id, county, ACTOR);
             demoTasks.apply(id, county, ACTOR);
             demoConsultations.apply(id, county, ACTOR);
+            demoInspections.apply(id, county);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }

@@ -93,6 +93,17 @@ public class TaskService {
     /** A village's resolution (码上协商) becomes its own task: the committee assigned it, so the town watches it. */
     @Transactional
     public Task fromResolution(String village, String title, String body, LocalDate deadline, String source, Caller c) {
+        return forVillage(village, title, body, deadline, source, village, c);
+    }
+
+    /**
+     * Another feature's finding becomes a task of one village, due at the end of {@code deadline} (Beijing
+     * time): an inspection's 需整改 ({@code assignerUnit} the inspecting town, or null for the county), a
+     * resolution. The caller's feature has decided who may; this only assigns, audits and tells.
+     */
+    @Transactional
+    public Task forVillage(String village, String title, String body, LocalDate deadline, String source,
+            String assignerUnit, Caller c) {
         Instant now = Instant.now();
         Instant due = deadline == null ? null : deadline.plusDays(1).atStartOfDay(CHINA).toInstant();
         try {
@@ -102,7 +113,7 @@ public class TaskService {
                     "must be a date from tomorrow to a year from now"));
         }
         return newTask(title, body.length() > 20_000 ? body.substring(0, 20_000) : body, OrgUnit.findById(village),
-                null, village, due, source, c, now);
+                null, assignerUnit, due, source, c, now);
     }
 
     private Task newTask(String title, String body, OrgUnit unit, StaffMember person, String assignerUnit,

@@ -26,12 +26,13 @@ class ArchitectureTest {
     private static final String[] GROUND = { "..platform.problem..", "..platform.sql..", "..platform.csv..",
             "..platform.file..", "..platform.audit..", "..platform.registry..", "..platform.tenancy..",
             "..platform.identity..", "..platform.input..", "..platform.web..", "..platform.limit..", "..platform.event..", "..platform.jobs..",
-            "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure..", "..platform.workflow.." };
+            "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure..", "..platform.workflow..",
+            "..platform.sample.." };
     private static final String[] FEATURES = { "..platform.appeal..", "..platform.cockpit..", "..platform.disclosure..",
             "..platform.payment..", "..platform.policy..", "..platform.notice..", "..platform.powerlist..",
             "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.consultation..", "..platform.task..", "..platform.villagelog..", "..platform.branch..", "..platform.push..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",
             "..platform.portal..", "..platform.plugin..", "..platform.descriptor..", "..platform.onboarding..",
-            "..platform.console..", "..platform.admin.." };
+            "..platform.console..", "..platform.admin..", "..platform.inspection.." };
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("io.mingjing.platform.(*)..").should()

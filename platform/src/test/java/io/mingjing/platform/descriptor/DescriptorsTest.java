@@ -55,9 +55,11 @@ class DescriptorsTest {
                 .body("find { it.subject == '今年的低保民主评议什么时候开会？' }.state", equalTo("SUBMITTED")));
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
                 "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-approvals.applied'")));
-        // the consultations' demo comes last
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
                 "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-consultations.applied'")));
+        // the inspection rounds come last: they draw from everything filed before them
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count("yiwu",
+                "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-inspections.applied'")));
     }
 
     @Test
@@ -89,6 +91,20 @@ class DescriptorsTest {
         given().auth().oauth2(cadre).get("/api/t/hepu/village-log?q=修路").then().statusCode(200)
                 .body("items.size()", greaterThanOrEqualTo(2));
         given().get("/api/t/hepu/audit/verify").then().body("ok", equalTo(true));
+    }
+
+    @Test
+    void everyDemoCountyHasAClosedInspectionRoundAndAnOpenOne() {
+        DescriptorsTest.awaitDemoContent();
+        for (String county : COUNTIES) {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertEquals(1, count(county,
+                    "SELECT count(*) FROM $s.audit_entry WHERE action = 'demo-inspections.applied'"), county));
+            assertEquals(1, count(county, "SELECT count(*) FROM $s.inspection_round WHERE state = 'CLOSED'"), county);
+            assertEquals(1, count(county, "SELECT count(*) FROM $s.inspection_round WHERE state = 'OPEN' AND sample_size = 2"),
+                    county);
+            assertEquals(1, count(county, "SELECT count(*) FROM $s.inspection_result r JOIN $s.task t ON t.id = r.task_id"
+                    + " WHERE r.result = 'RECTIFY'"), county);
+        }
     }
 
     @Test

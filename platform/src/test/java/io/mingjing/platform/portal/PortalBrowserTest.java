@@ -62,12 +62,25 @@ class PortalBrowserTest {
             "/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue", "/t/yiwu/staff/services", "/t/yiwu/staff/tasks",
             "/t/yiwu/village-log?q=%E4%BF%AE%E8%B7%AF", "/t/yiwu/consultations", "/t/yiwu/staff/disclosures",
             "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/posts", "/t/yiwu/staff/qr",
-            "/t/yiwu/staff/push");
+            "/t/yiwu/staff/push", "/t/yiwu/staff/inspections");
     static final List<String> INSPECTOR_PAGES = List.of("/t/yiwu/staff/warnings", "/t/yiwu/staff/warnings/queue",
-            "/t/yiwu/staff/warnings/rules");
+            "/t/yiwu/staff/warnings/rules", "/t/yiwu/staff/inspections");
     /** A department's pages (the policy library, the appraisal) and a town official's review. */
     static final List<String> DEPARTMENT_PAGES = List.of("/t/yiwu/staff", "/t/yiwu/staff/policies",
             "/t/yiwu/staff/appraisal", "/t/yiwu/staff/notices", "/t/yiwu/staff/power-items", "/t/yiwu/staff/push");
+
+    /** A demo round's page and one of its villages' sample pages, as the inspector finds them. */
+    private static List<String> inspectionPages(WebDriver browser, String base) {
+        browser.get(base + "/t/yiwu/staff/inspections");
+        String round = browser.findElements(By.cssSelector("a[href*='/staff/inspections/']")).stream()
+                .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/inspections/\\d+$")).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo inspector sees no inspection round"));
+        browser.get(round);
+        String village = browser.findElements(By.cssSelector("a[href*='/villages/']")).stream()
+                .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/inspections/\\d+/villages/\\d{12}$"))
+                .findFirst().orElseThrow(() -> new AssertionError("round " + round + " shows no village"));
+        return List.of(round, village);
+    }
 
     /** Small targets a finger misses, and anything wider than the phone, as "page: element (w×h)". */
     static final String MISFITS = """
@@ -123,6 +136,7 @@ class PortalBrowserTest {
                     .map(a -> a.getAttribute("href")).filter(h -> h.matches(".*/staff/warnings/\\d+$")).findFirst()
                     .orElseThrow(() -> new AssertionError("the demo inspector sees no warning"));
             misfits.addAll(misfits(browser, "", List.of(warning)));
+            misfits.addAll(misfits(browser, "", inspectionPages(browser, base)));
             for (String[] who : new String[][] {{"agent", "AGENT"}, {"dept", "REVIEWER"}}) {
                 browser.get(base + "/t/yiwu/logout");
                 logIn(browser, base, who[0], "demo123");
