@@ -58,6 +58,10 @@ class PluginRulesTest {
                 "plannedStart", today.toString(), "plannedEnd", today.plusDays(1).toString(), "dailyRate", 150))
                 .post("/api/t/" + t + "/approvals").then().statusCode(201).extract().path("id")).longValue();
 
+        // the filing's event is delivered after its commit, on another thread: its warning comes first
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> given().auth().oauth2(admin)
+                .get("/api/t/" + t + "/warnings?rule=rulepack/every-labour").then().statusCode(200).extract()
+                .jsonPath().getList("items.entityId").contains(String.valueOf(id)));
         var result = sweep.reevaluateAll(t);
         assertTrue(result.failed().containsKey("rulepack/throws") && result.failed().containsKey("rulepack/hangs"),
                 result.failed().toString());
