@@ -102,7 +102,7 @@ public class AppealService {
             events.record("appeal.supervised", a, a.supervisionReason.substring(0, a.supervisionReason.indexOf(':')));
         }
         // last: the audit chain is locked from here to the commit
-        AuditRecord receipt = audit.append(chain(a), auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
+        AuditRecord receipt = audit.receipt(chain(a), auditActor(a, c), "appeal.submitted", "Appeal", a.trackingNo,
                 (a.trackingNo + "\n" + digest).getBytes(StandardCharsets.UTF_8));
         a.receiptHash = receipt.hash;
         return new Receipt(a.trackingNo, a.receiptHash, receiptCode, false);

@@ -3,23 +3,35 @@ package io.mingjing.platform.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.stream.Stream;
+import org.hibernate.Session;
 
 /**
- * Appends to the current county's hash chain, in the caller's transaction: the entry commits with
+ * Appends to the current county's hash chains, in the caller's transaction: the entry commits with
  * the write it describes, or neither does.
+ *
+ * <p>Entries are linked into their chain as the transaction completes, not when they are written:
+ * linking locks the chain's head until the commit, and a lock taken mid-transaction made every
+ * county write wait for the slowest one before it. A caller that must hand out the hash before the
+ * commit (a receipt, a stored audit hash) asks for a {@link #receipt}, as the last thing it does.
  */
 @ApplicationScoped
 public class AuditLog {
 
     @Inject
     EntityManager em;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** One write to record; the payload is the written content (JSON, CSV …), of which only its SHA-256 is kept. */
     public record Draft(String actor, String action, String entity, String entityId, byte[] payload) {
@@ -33,28 +45,75 @@ public class AuditLog {
         return AuditEntry.count("action = ?1 and payloadDigest = ?2", action, AuditRecord.sha256(payload)) > 0;
     }
 
+    /** Records a write on the public chain, linked at the commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String actor, String action, String entity, String entityId, byte[] payload) {
+        append(Chain.PUBLIC, actor, action, entity, entityId, payload);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(Chain chain, String actor, String action, String entity, String entityId, byte[] payload) {
+        appendAll(chain, List.of(new Draft(actor, action, entity, entityId, payload)));
+    }
+
+    /** Records writes in order, linked at the commit (the time-limit sweep writes hundreds). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(Chain chain, List<Draft> drafts) {
+        if (!drafts.isEmpty()) {
+            pending().get(chain).addAll(drafts);
+        }
+    }
+
     /** @return the new entry of the public chain, whose hash is the receipt for the write */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord append(String actor, String action, String entity, String entityId, byte[] payload) {
-        return append(Chain.PUBLIC, actor, action, entity, entityId, payload);
+    public AuditRecord receipt(String actor, String action, String entity, String entityId, byte[] payload) {
+        return receipt(Chain.PUBLIC, actor, action, entity, entityId, payload);
     }
 
+    /** Links the entry now: the chain stays locked from here to the commit, so call it last. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord append(Chain chain, String actor, String action, String entity, String entityId, byte[] payload) {
-        return appendAll(chain, List.of(new Draft(actor, action, entity, entityId, payload))).getFirst();
+    public AuditRecord receipt(Chain chain, String actor, String action, String entity, String entityId, byte[] payload) {
+        return link(em.unwrap(Session.class), chain, List.of(new Draft(actor, action, entity, entityId, payload)))
+                .getFirst();
     }
 
-    /** Appends in order, reading and moving the chain's head once (the time-limit sweep writes hundreds). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<AuditRecord> appendAll(Chain chain, List<Draft> drafts) {
+    private Map<Chain, List<Draft>> pending() {
+        @SuppressWarnings("unchecked")
+        Map<Chain, List<Draft>> drafts = (Map<Chain, List<Draft>>) transactions.getResource(AuditLog.class);
+        if (drafts == null) {
+            Map<Chain, List<Draft>> created = new EnumMap<>(Chain.class);
+            for (Chain c : Chain.values()) {
+                created.put(c, new ArrayList<>());
+            }
+            transactions.putResource(AuditLog.class, created);
+            Session session = em.unwrap(Session.class);
+            session.joinTransaction(); // now: joining registers a synchronization, which the commit no longer may
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Chains in one order in every transaction, so two never wait on each other's head.
+                    created.forEach((chain, written) -> link(session, chain, written));
+                    session.flush();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            drafts = created;
+        }
+        return drafts;
+    }
+
+    private static List<AuditRecord> link(Session session, Chain chain, List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return List.of(); // and no lock on the chain's head
         }
-        // Locking the head row serialises appenders, so the chain never forks; the caller's pending writes
-        // go out first, so the lock is held only for the entries, the head and the commit.
-        em.flush();
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, chain.head).getSingleResult();
+        // Locking the head row serialises appenders, so the chain never forks; the transaction's pending
+        // writes go out first, so the lock is held only for the entries, the head and the commit.
+        session.flush();
+        Object[] head = (Object[]) session.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1 FOR UPDATE",
+                Object[].class).setParameter(1, chain.head).getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String prev = (String) head[1];
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -70,11 +129,11 @@ public class AuditLog {
             e.entityId = d.entityId();
             e.payloadDigest = AuditEntry.sha256(d.payload());
             e.hash = e.computeHash();
-            em.persist(e);
+            session.persist(e);
             prev = e.hash;
             entries.add(e);
         }
-        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = ?3")
+        session.createNativeMutationQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = ?3")
                 .setParameter(1, seq).setParameter(2, prev).setParameter(3, chain.head).executeUpdate();
         return entries;
     }

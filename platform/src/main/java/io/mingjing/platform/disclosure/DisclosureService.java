@@ -168,7 +168,7 @@ public class DisclosureService {
                     .setParameter(3, Status.PUBLISHED).executeUpdate();
         }
         announce("disclosure.published", x, null);
-        AuditRecord entry = audit.append(actor, "disclosure.published", "Disclosure", x.id.toString(), payload(x));
+        AuditRecord entry = audit.receipt(actor, "disclosure.published", "Disclosure", x.id.toString(), payload(x));
         x.auditSeq = entry.seq;
         x.auditHash = entry.hash;
         return x;

@@ -104,7 +104,7 @@ public class NoticeService {
         data.put("targetLevel", x.targetLevel.name());
         data.put("targetCode", x.targetCode);
         events.record("notice.published", "notice", x.id.toString(), data);
-        x.auditHash = audit.append(actor, "notice.published", "Notice", x.id.toString(),
+        x.auditHash = audit.receipt(actor, "notice.published", "Notice", x.id.toString(),
                 (x.targetLevel + ":" + x.targetCode + "\n" + x.title + "\n" + x.body).getBytes(StandardCharsets.UTF_8))
                 .hash;
         return x;

@@ -59,7 +59,7 @@ public class OrgUnitImport {
         }
         events.record("org-units.imported", "org-units", "county", Map.of("rows", units.size(), "created", created,
                 "updated", units.size() - created));
-        var entry = audit.append(actor, "org-units.imported", "OrgUnit", units.size() + " rows", csv);
+        var entry = audit.receipt(actor, "org-units.imported", "OrgUnit", units.size() + " rows", csv);
         return new Result(units.size(), created, units.size() - created, entry.hash);
     }
 

@@ -102,7 +102,7 @@ public class PaymentImport {
         write(lines, residents, batch.id);
         events.record("payments.imported", "payment-batch", batch.id.toString(), Map.of("batchId", batch.id,
                 "rows", lines.size(), "total", total.toPlainString()));
-        AuditRecord entry = audit.append(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
+        AuditRecord entry = audit.receipt(actor, "payments.imported", "PaymentBatch", batch.id.toString(), file);
         batch.auditHash = entry.hash;
         return new Result(batch.id, lines.size(), total, entry.hash);
     }

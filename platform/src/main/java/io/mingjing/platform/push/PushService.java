@@ -102,7 +102,7 @@ public class PushService {
                     "reaches no resident; widen it"));
         }
         p.queued = (int) queued;
-        p.auditHash = audit.append(c.actor(), "push.queued", "Push", p.id.toString(), payload(p)).hash;
+        p.auditHash = audit.receipt(c.actor(), "push.queued", "Push", p.id.toString(), payload(p)).hash;
         events.record("push.queued", "push", p.id.toString(), event(p, chosen));
         return new Sent(p, false);
     }

@@ -98,7 +98,7 @@ public class ResidentImport {
         // counts only: who was imported is personal data
         events.record("residents.imported", "residents", "county", Map.of("rows", rows.size(), "created", created,
                 "updated", rows.size() - created));
-        var entry = audit.append(actor, "residents.imported", "Resident", rows.size() + " rows", csv);
+        var entry = audit.receipt(actor, "residents.imported", "Resident", rows.size() + " rows", csv);
         return new Result(rows.size(), created, rows.size() - created, entry.hash, codes);
     }
 

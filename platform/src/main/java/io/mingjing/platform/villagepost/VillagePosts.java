@@ -77,7 +77,7 @@ public class VillagePosts {
         p.body = n.body();
         p.publishedAt = Instant.now();
         p.persist();
-        p.auditHash = audit.append(actor, "village-post.published", "VillagePost", p.id.toString(),
+        p.auditHash = audit.receipt(actor, "village-post.published", "VillagePost", p.id.toString(),
                 (p.kind + "\n" + p.title + "\n" + p.body).getBytes(StandardCharsets.UTF_8)).hash;
         return p;
     }
