@@ -3,7 +3,6 @@ package io.mingjing.platform.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 /**
  * Appends to the current county's hash chains, in the caller's transaction: the entry commits with
@@ -86,19 +87,15 @@ public class AuditLog {
                 created.put(c, new ArrayList<>());
             }
             transactions.putResource(AuditLog.class, created);
-            Session session = em.unwrap(Session.class);
-            session.joinTransaction(); // now: joining registers a synchronization, which the commit no longer may
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Chains in one order in every transaction, so two never wait on each other's head.
-                    created.forEach((chain, written) -> link(session, chain, written));
-                    session.flush();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                }
+            // Hibernate's own commit step: after its flush and before the commit, with the session's
+            // connection still held (a JTA synchronization would come after Hibernate let it go)
+            SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+            session.joinTransaction();
+            session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) completing -> {
+                Session s = (Session) completing;
+                // chains in one order in every transaction, so two never wait on each other's head
+                created.forEach((chain, written) -> link(s, chain, written));
+                s.flush();
             });
             drafts = created;
         }

@@ -142,7 +142,7 @@ public class Evaluator {
     }
 
     /** Facts whose per-entity lookups have a set-based twin for evaluating every entity (db/warning.xml). */
-    static final Set<String> BULK = Set.of("v_fact_labour", "v_fact_payment");
+    static final Set<String> BULK = Set.of("v_fact_payment");
 
     /** The view to read: the set-based twin when every entity (or a period's) is read, else the per-entity one. */
     static String view(Facts.Fact fact, Target target) {

@@ -314,7 +314,7 @@ class WarningTest {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         fileLabour(today, today.plusDays(3), 150); // 张三 on two labour approvals at once
         fileLabour(today.plusDays(1), today.plusDays(2), 150);
-        for (String fact : List.of("labour", "payment")) {
+        for (String fact : List.of("payment")) {
             String a = "$s.v_fact_" + fact;
             String b = a + "_bulk";
             assertEquals(0, count("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT SELECT * FROM " + b + ") x"), fact);
@@ -322,5 +322,42 @@ class WarningTest {
         }
         assertTrue(count("SELECT count(*) FROM $s.v_fact_labour WHERE workers_elsewhere > 0") >= 2);
         assertTrue(count("SELECT count(*) FROM $s.v_fact_payment WHERE same_payee_count_30d >= 3") >= 1);
+    }
+
+    /** What labour_count keeps, computed from the approvals themselves as the facts once did when read. */
+    private static final String LABOUR_COUNTS_FROM_DATA = "SELECT a.id::text, (SELECT count(*) FROM $s.staff m "
+            + "WHERE m.phone IN (SELECT w->>'phone' FROM jsonb_array_elements(a.data->'filing'->'workers') w))::int, "
+            + "(SELECT count(DISTINCT w->>'phone') FROM jsonb_array_elements(a.data->'filing'->'workers') w "
+            + "WHERE w->>'phone' IS NOT NULL AND EXISTS (SELECT 1 FROM $s.approval b WHERE b.kind = 'LABOUR' "
+            + "AND b.id <> a.id AND b.state <> 'REJECTED' AND b.data->'filing'->'workers' @> "
+            + "jsonb_build_array(jsonb_build_object('phone', w->>'phone')) "
+            + "AND (b.data->'filing'->>'plannedStart')::date <= (a.data->'filing'->>'plannedEnd')::date "
+            + "AND (b.data->'filing'->>'plannedEnd')::date >= (a.data->'filing'->>'plannedStart')::date))::int "
+            + "FROM $s.approval a WHERE a.kind = 'LABOUR'";
+
+    private void assertLabourCountsFollowTheData(String after) {
+        String kept = "SELECT entity_id, staff_among_workers, workers_elsewhere FROM $s.v_fact_labour";
+        assertEquals(0, count("SELECT count(*) FROM (" + LABOUR_COUNTS_FROM_DATA + " EXCEPT " + kept + ") x"), after);
+        assertEquals(0, count("SELECT count(*) FROM (" + kept + " EXCEPT " + LABOUR_COUNTS_FROM_DATA + ") x"), after);
+    }
+
+    @Test
+    void theLabourCountsFollowEveryWriteOfApprovalsAndStaff() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long first = fileLabour(today.plusDays(10), today.plusDays(14), 150);
+        long second = fileLabour(today.plusDays(12), today.plusDays(20), 150); // 张三 on both, days 12–14
+        long third = fileLabour(today.plusDays(30), today.plusDays(31), 150); // 张三 again, no common day
+        assertLabourCountsFollowTheData("filed");
+        assertTrue(count("SELECT count(*) FROM $s.v_fact_labour WHERE entity_id IN ('" + first + "', '" + second
+                + "') AND workers_elsewhere = 1") == 2);
+        Postgres.exec(DevStack.DATABASE, "UPDATE " + TenantIds.schema(t) + ".staff SET phone = '13900000001' "
+                + "WHERE username = 'cadre-x'");
+        assertLabourCountsFollowTheData("a staff member's phone is a worker's");
+        Postgres.exec(DevStack.DATABASE, "UPDATE " + TenantIds.schema(t) + ".approval SET state = 'REJECTED' WHERE id = "
+                + second, "UPDATE " + TenantIds.schema(t) + ".approval SET data = jsonb_set(data, '{filing,plannedStart}', "
+                + "to_jsonb('" + today.plusDays(29) + "'::text)) WHERE id = " + third);
+        assertLabourCountsFollowTheData("one rejected, one moved");
+        Postgres.exec(DevStack.DATABASE, "UPDATE " + TenantIds.schema(t) + ".staff SET phone = NULL WHERE username = 'cadre-x'");
+        assertLabourCountsFollowTheData("the staff member's phone gone");
     }
 }
