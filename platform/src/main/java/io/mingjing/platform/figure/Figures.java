@@ -42,8 +42,8 @@ public class Figures {
     /**
      * Claims up to {@code limit} marked village-days and computes their rows again, then their towns'
      * and the county's for those days, then the month rows of all of them, and marks their months for the
-     * province. One refresh per county
-     * at a time (an advisory lock), so two replicas never write the same town-day at once.
+     * province. One refresh per county at a time (an advisory lock), so two replicas never write the same
+     * town-day or month at once.
      *
      * @return how many village-days were computed
      */
