@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The county's figures: computing the rows of marked village-days (and their town's and the county's),
- * and reading sums of them for a unit and a period. Runs in a county's scope.
+ * The county's figures: computing the rows of marked village-days (and their town's and the county's,
+ * and the months of all three), and reading sums of them for a unit and a period. Runs in a county's scope.
  */
 @ApplicationScoped
 public class Figures {
@@ -40,8 +41,9 @@ public class Figures {
 
     /**
      * Claims up to {@code limit} marked village-days and computes their rows again, then their towns'
-     * and the county's for those days, and marks their months for the province. One refresh per county
-     * at a time (an advisory lock), so two replicas never write the same town-day at once.
+     * and the county's for those days, then the month rows of all of them, and marks their months for the
+     * province. One refresh per county at a time (an advisory lock), so two replicas never write the same
+     * town-day or month at once.
      *
      * @return how many village-days were computed
      */
@@ -59,11 +61,16 @@ public class Figures {
             claimed.computeIfAbsent(date(c[1]), d -> new LinkedHashSet<>()).add((String) c[0]);
         }
         claimed.forEach((day, villages) -> villages.forEach(v -> village(v, day)));
+        Map<LocalDate, Set<String>> months = new TreeMap<>();
         for (var day : claimed.entrySet()) {
-            towns(List.copyOf(day.getValue()), day.getKey());
+            Set<String> units = months.computeIfAbsent(day.getKey().withDayOfMonth(1), m -> new LinkedHashSet<>());
+            units.addAll(day.getValue());
+            units.addAll(towns(List.copyOf(day.getValue()), day.getKey()));
+            units.add(COUNTY);
             county(day.getKey());
             markMonths(day.getKey());
         }
+        months.forEach((month, units) -> months(List.copyOf(units), month));
         return claimed.values().stream().mapToInt(Set::size).sum();
     }
 
@@ -94,7 +101,8 @@ public class Figures {
         }
     }
 
-    private void towns(List<String> villages, LocalDate day) {
+    /** @return the villages' towns, whose rows of the day it computed again */
+    private List<String> towns(List<String> villages, LocalDate day) {
         List<String> towns = strings(em.createNativeQuery(
                 "SELECT DISTINCT parent_code FROM org_unit WHERE code IN (?1) AND parent_code IS NOT NULL")
                 .setParameter(1, villages).getResultList());
@@ -107,6 +115,7 @@ public class Figures {
                     WHERE o.parent_code = ?1 AND o.level = 'VILLAGE' AND f.day = ?2 GROUP BY f.metric, f.dim""")
                     .setParameter(1, town).setParameter(2, day).executeUpdate();
         }
+        return towns;
     }
 
     private void county(LocalDate day) {
@@ -119,6 +128,21 @@ public class Figures {
                 .setParameter(1, COUNTY).setParameter(2, day).executeUpdate();
     }
 
+    /**
+     * The month rows of units whose day rows changed in the month: summed again from those day rows, in
+     * the transaction that changed them, so a month row is always the sum of its days. Once per month a
+     * batch touched, for all its units together: a bulk load's batch is one day of every village.
+     */
+    private void months(List<String> units, LocalDate month) {
+        em.createNativeQuery("DELETE FROM figure_month WHERE unit IN (?1) AND month = ?2").setParameter(1, units)
+                .setParameter(2, month).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO figure_month (unit, month, metric, dim, n, total)
+                SELECT unit, ?2, metric, dim, sum(n), sum(total) FROM figure
+                WHERE unit IN (?1) AND day >= ?2 AND day < ?3 GROUP BY unit, metric, dim""")
+                .setParameter(1, units).setParameter(2, month).setParameter(3, month.plusMonths(1)).executeUpdate();
+    }
+
     /** Sums per metric and dimension of some units over a period (days inclusive), of the metrics named or all. */
     @Transactional
     public List<Row> sums(List<String> units, LocalDate from, LocalDate to, List<String> metrics) {
@@ -126,12 +150,14 @@ public class Figures {
         if (units.isEmpty()) {
             return out;
         }
-        for (Object[] r : rows(em.createNativeQuery("""
-                SELECT unit, metric, dim, sum(n), sum(total) FROM figure
-                WHERE unit IN (?1) AND day BETWEEN ?2 AND ?3 AND (?4 OR metric IN (?5))
-                GROUP BY unit, metric, dim ORDER BY unit, metric, dim""")
-                .setParameter(1, units).setParameter(2, from).setParameter(3, to).setParameter(4, metrics.isEmpty())
-                .setParameter(5, metrics.isEmpty() ? List.of("") : metrics).getResultList())) {
+        Span span = Span.of(from, to);
+        Query q = em.createNativeQuery("SELECT unit, metric, dim, sum(n), sum(total) FROM ("
+                + span.rows(metrics.isEmpty() ? "TRUE" : "metric IN (?6)") + ") f GROUP BY unit, metric, dim ORDER BY unit, metric, dim");
+        span.bind(q, units);
+        if (!metrics.isEmpty()) {
+            q.setParameter(6, metrics);
+        }
+        for (Object[] r : rows(q.getResultList())) {
             out.add(new Row((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                     (BigDecimal) r[4]));
         }
@@ -144,11 +170,37 @@ public class Figures {
         if (villages.isEmpty()) {
             return 0;
         }
-        return ((Number) em.createNativeQuery("""
-                SELECT count(DISTINCT unit) FROM figure
-                WHERE unit IN (?1) AND metric = ?2 AND dim = ?3 AND day BETWEEN ?4 AND ?5""")
-                .setParameter(1, villages).setParameter(2, metric).setParameter(3, dim).setParameter(4, from)
-                .setParameter(5, to).getSingleResult()).longValue();
+        Span span = Span.of(from, to);
+        Query q = em.createNativeQuery("SELECT count(DISTINCT unit) FROM (" + span.rows("metric = ?6 AND dim = ?7") + ") f");
+        return ((Number) span.bind(q, villages).setParameter(6, metric).setParameter(7, dim).getSingleResult()).longValue();
+    }
+
+    /**
+     * A period (days inclusive) read as its whole months from the month rows and only the days before the
+     * first and after the last whole month from the day rows: a year is 12 rows a metric, not 365. A period
+     * inside one month has no whole month ({@code firstMonth} and {@code monthsEnd} both the day after it).
+     */
+    record Span(LocalDate from, LocalDate firstMonth, LocalDate monthsEnd, LocalDate to) {
+
+        static Span of(LocalDate from, LocalDate to) {
+            LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate end = to.plusDays(1).withDayOfMonth(1);
+            LocalDate after = to.plusDays(1);
+            return first.isBefore(end) ? new Span(from, first, end, to) : new Span(from, after, after, to);
+        }
+
+        /** The rows of units ?1 in the span meeting a condition (parameters from ?6): unit, metric, dim, n, total. */
+        String rows(String condition) {
+            String columns = "SELECT unit, metric, dim, n, total FROM ";
+            return columns + "figure WHERE unit IN (?1) AND day >= ?2 AND day < ?3 AND " + condition
+                    + " UNION ALL " + columns + "figure_month WHERE unit IN (?1) AND month >= ?3 AND month < ?4 AND " + condition
+                    + " UNION ALL " + columns + "figure WHERE unit IN (?1) AND day >= ?4 AND day <= ?5 AND " + condition;
+        }
+
+        Query bind(Query q, List<String> units) {
+            return q.setParameter(1, units).setParameter(2, from).setParameter(3, firstMonth).setParameter(4, monthsEnd)
+                    .setParameter(5, to);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -60,15 +60,14 @@ public class ProvinceFigures {
     private List<Object[]> monthOf(LocalDate month) {
         LocalDate quarter = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
         return Figures.rows(county.createNativeQuery("""
-                SELECT metric, dim, sum(n), sum(total) FROM figure
-                WHERE unit = ?1 AND day >= ?2 AND day < ?3 AND metric NOT LIKE 'reports.%' GROUP BY metric, dim
+                SELECT metric, dim, n, total FROM figure_month WHERE unit = ?1 AND month = ?2 AND metric NOT LIKE 'reports.%'
                 UNION ALL
-                SELECT ?4, 'FINANCE', (SELECT count(DISTINCT unit) FROM figure f JOIN org_unit o ON o.code = f.unit
+                SELECT ?3, 'FINANCE', (SELECT count(DISTINCT unit) FROM figure_month f JOIN org_unit o ON o.code = f.unit
                         AND o.level = 'VILLAGE'
-                    WHERE f.metric = 'disclosures.published' AND f.dim = 'FINANCE' AND f.day >= ?5 AND f.day < ?3),
+                    WHERE f.metric = 'disclosures.published' AND f.dim = 'FINANCE' AND f.month BETWEEN ?4 AND ?2),
                     (SELECT count(*) FROM org_unit WHERE level = 'VILLAGE')""")
-                .setParameter(1, Figures.COUNTY).setParameter(2, month).setParameter(3, month.plusMonths(1))
-                .setParameter(4, COVERAGE).setParameter(5, quarter).getResultList());
+                .setParameter(1, Figures.COUNTY).setParameter(2, month).setParameter(3, COVERAGE)
+                .setParameter(4, quarter).getResultList());
     }
 
     private void replace(String countyId, LocalDate month, List<Object[]> rows) {

@@ -128,7 +128,8 @@ class CockpitBench {
         report(String.format("generated %,d appeals, %,d approvals and %,d warnings in 200 villages by SQL, the "
                 + "triggers marking %,d village-days, in %.1f s; first refresh of all of them: %,d village-days in %.1f s",
                 ROWS, ROWS, WARNINGS, marks, generated, computed, (System.nanoTime() - t1) / 1e9));
-        report(String.format("figure rows: %s", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure")));
+        report(String.format("figure rows: %s days, %s months", Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM "
+                + s + ".figure"), Postgres.query(DevStack.DATABASE, "SELECT count(*) FROM " + s + ".figure_month")));
     }
 
     private void read(String what, String token, String path) {

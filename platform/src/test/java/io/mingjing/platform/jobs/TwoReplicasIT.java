@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * other one finishes the sweep, still once per case. Then, with a fresh second replica, a listening
  * module gets every domain event of a scenario once after deduplication, in order per entity, though
  * a replica is killed while it delivers. Last, both replicas keep the figures while four writers add and
- * change appeals, and every appeal is counted once for its village, town, county and the province.
+ * change appeals, and every appeal is counted once for its village, town, county, their months and the province.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
@@ -262,6 +262,11 @@ class TwoReplicasIT {
             assertEquals(0, count("SELECT count(*) FROM ((" + filed + " EXCEPT " + counted + ") UNION ALL (" + counted
                     + " EXCEPT " + filed + ")) d"), "the figures of " + unit.getKey() + " differ from its appeals");
         }
+        String months = "SELECT unit, month, metric, dim, n, total FROM " + schema + ".figure_month";
+        String days = "SELECT unit, date_trunc('month', day)::date, metric, dim, sum(n), sum(total) FROM " + schema
+                + ".figure GROUP BY 1, 2, 3, 4";
+        assertEquals(0, count("SELECT count(*) FROM ((" + months + " EXCEPT " + days + ") UNION ALL (" + days + " EXCEPT "
+                + months + ")) d"), "month rows that are not the sums of their days");
         assertEquals(count("SELECT count(*) FROM " + schema + ".appeal WHERE kind <> 'REPORT' AND sla = 'RED'"),
                 count("SELECT COALESCE(sum(n), 0) FROM " + schema + ".figure WHERE unit = 'county' AND metric = 'appeals.sla' "
                         + "AND dim = 'RED'"));
