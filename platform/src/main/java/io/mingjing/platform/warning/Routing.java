@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Who handles a warning, by its tier, and in what time: efficiency warnings go to the village first,
  * serious ones to the town (督办), irregularities to the county department its fact names (the
- * inspectors when it names none) or the discipline inspectors (纪委). Overdue, a warning goes one tier up. Handlers hear of new warnings once per
- * evaluation and unit, not once per warning: a full re-evaluation may raise thousands.
+ * inspectors when it names none) or the discipline inspectors (纪委). Overdue, a warning goes one tier
+ * up. Handlers hear of new warnings once per evaluation and unit, not once per warning: a full
+ * re-evaluation may raise thousands.
  */
 @ApplicationScoped
 class Routing {

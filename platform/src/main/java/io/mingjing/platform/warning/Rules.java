@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rule catalogue of the current county: the built-in rules, those of the plugin modules it has
- * on and its own ({@link CountyRule}), each with the county's settings over its defaults. Compiled CEL is kept per expression and rule,
- * since a county's rules change rarely and are read on every event.
+ * on and its own ({@link CountyRule}), each with the county's settings over its defaults. Compiled CEL
+ * is kept per expression and rule, since a county's rules change rarely and are read on every event.
  */
 @ApplicationScoped
 class Rules {
@@ -78,8 +78,9 @@ class Rules {
             broken = "its CEL does not check at " + e.position() + ": " + e.getMessage(); // a module's own mistake: off, reported
         }
         CelSql.Condition sql = c == null ? null : CelSql.of(c.ast(), fact, thresholds);
-        return new ActiveRule(id, module, r, fact, thresholds, expression == null ? "" : expression, shadow(module, r, s),
-                (s == null || s.enabled) && broken == null, s == null ? 1 : s.version, c, sql, broken);
+        return new ActiveRule(id, module, r, fact, thresholds, expression == null ? "" : expression,
+                shadow(module, r, s), (s == null || s.enabled) && broken == null, s == null ? 1 : s.version, c, sql,
+                broken);
     }
 
     /**

@@ -17,11 +17,18 @@ import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.mingjing.platform.testing.Browser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -319,5 +326,43 @@ class RuleAdminTest {
         assertTrue(fallback.getString("why.fallback").contains("inspectors"), fallback.prettify());
         assertTrue(queue(inspector).contains(fallback.getInt("id")));
         assertTrue(!queue(deptA).contains(fallback.getInt("id")));
+    }
+
+    /** The admin adds a rule from the catalogue page on a phone: a refusal shows the form again with what is wrong. */
+    @Test
+    void theCataloguePageAddsAndRemovesACountyRule() throws Exception {
+        Browser phone = new Browser();
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        assertEquals(200, phone.logIn(base, t, "admin", "Test-pass-1").statusCode());
+        String page = base + "/t/" + t + "/staff/warnings/rules";
+        HttpResponse<String> rules = phone.go(HttpRequest.newBuilder(URI.create(page)));
+        assertTrue(rules.body().contains("新增本县规则") && rules.body().contains("name=\"expression\""), rules.body());
+        String form = "id=page-rule&nameZh=" + enc("页面规则") + "&nameEn=Page+rule&category=labour&severity=YELLOW"
+                + "&tier=VILLAGE&fact=labour&thresholds=" + enc("maxWorkers number 5 1 50");
+        HttpResponse<String> refused = submit(phone, base, page, rules.body(), form + "&expression="
+                + enc("fact.workers > threshold.maxWorkers &&"));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("expression: line 1") && refused.body().contains("value=\"页面规则\""),
+                refused.body());
+        HttpResponse<String> added = submit(phone, base, page, refused.body(), form + "&expression="
+                + enc("fact.workers > threshold.maxWorkers"));
+        assertEquals(200, added.statusCode(), added.body());
+        assertTrue(added.body().contains("页面规则") && added.body().contains("/county/page-rule/remove"), added.body());
+        given().auth().oauth2(admin).get(rules() + "/county/page-rule").then().statusCode(200)
+                .body("shadow", equalTo(true)).body("thresholds[0].max", equalTo(50));
+        HttpResponse<String> removed = submit(phone, base, page + "/county/page-rule/remove", added.body(), "");
+        assertEquals(200, removed.statusCode(), removed.body());
+        given().auth().oauth2(admin).get(rules() + "/county/page-rule").then().statusCode(404);
+    }
+
+    private static HttpResponse<String> submit(Browser phone, String base, String action, String from, String form)
+            throws Exception {
+        return phone.go(HttpRequest.newBuilder(URI.create(action)).header("Origin", base).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + enc(Browser.token(from)) + (form.isEmpty() ? "" : "&" + form))));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
