@@ -78,7 +78,7 @@ public class CountyRules {
         if (d.id() == null || !WarningRule.ID.matcher(d.id()).matches()) {
             errors.put("id", "must be 2 to 48 lowercase letters, digits or '-', starting with a letter");
         }
-        if (!CATEGORIES.contains(d.category())) {
+        if (d.category() == null || !CATEGORIES.contains(d.category())) {
             errors.put("category", "must be one of " + OPTIONS.categories());
         }
         name(errors, "nameZh", d.nameZh());
@@ -91,7 +91,9 @@ public class CountyRules {
         }
         List<Map<String, Object>> thresholds = thresholds(errors, d.thresholds());
         String expression = d.expression() == null ? null : d.expression().strip();
-        if (fact != null && errors.keySet().stream().noneMatch(k -> k.startsWith("thresholds"))) {
+        if (expression == null || expression.isEmpty()) {
+            errors.put("expression", "is required: the rule's CEL test");
+        } else if (fact != null && errors.keySet().stream().noneMatch(k -> k.startsWith("thresholds"))) {
             try {
                 RuleCel.compile(expression, fact, thresholds.stream().map(CountyRule::setting).toList());
             } catch (RuleCel.Invalid e) {

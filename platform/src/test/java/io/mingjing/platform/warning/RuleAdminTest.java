@@ -254,6 +254,8 @@ class RuleAdminTest {
                 .body("errors", hasKey("category")).body("errors", hasKey("severity")).body("errors", hasKey("nameZh"))
                 .body("errors", hasKey("nameEn"));
         post(admin, rules(), draft("Bad_Id", "TOWN", "labour", "true")).then().statusCode(422).body("errors", hasKey("id"));
+        post(admin, rules(), Map.of()).then().statusCode(422).body("errors", hasKey("category"))
+                .body("errors", hasKey("expression"));
         // thresholds: a default outside its bounds, bounds the wrong way round, an unknown type, a bad or twice-declared key
         post(admin, rules(), draft("t-rule", "TOWN", "labour", "true", number("low", 5, 10, 20))).then().statusCode(422)
                 .body("errors", hasKey("thresholds[0].default"));
@@ -283,7 +285,7 @@ class RuleAdminTest {
         post(admin, rules(), draft(cel, "TOWN", "labour", "fact.workers > 0 ".repeat(200))).then().statusCode(422)
                 .body("errors.expression", containsString("longer than"));
         post(admin, rules(), draft(cel, "TOWN", "labour", "  ")).then().statusCode(422)
-                .body("errors.expression", containsString("empty"));
+                .body("errors.expression", containsString("required"));
         // not JSON of the right shape, not the admin, not logged in
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"id\":\"z-rule\",\"thresholds\":\"many\"}")
                 .post(rules()).then().statusCode(400).contentType(containsString("problem+json"));
