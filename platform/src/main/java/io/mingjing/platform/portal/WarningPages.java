@@ -1,6 +1,8 @@
 package io.mingjing.platform.portal;
 
 import io.mingjing.platform.input.Choices;
+import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.warning.CountyRules;
 import io.mingjing.platform.warning.RuleCatalogue;
 import io.mingjing.platform.warning.Warning;
 import io.mingjing.platform.warning.WarningFeature;
@@ -49,7 +51,8 @@ public class WarningPages {
 
         static native TemplateInstance one(Page p, WarningView w, List<String> facts, List<String> thresholds);
 
-        static native TemplateInstance rules(Page p, List<RuleCatalogue.RuleView> rules);
+        static native TemplateInstance rules(Page p, List<RuleCatalogue.RuleView> rules, CountyRules.Options options,
+                Map<String, String> draft, Map<String, String> errors);
     }
 
     @Inject
@@ -60,6 +63,8 @@ public class WarningPages {
     WarningService warnings;
     @Inject
     RuleCatalogue catalogue;
+    @Inject
+    CountyRules county;
 
     @GET
     public TemplateInstance list(@QueryParam("colour") String colour, @QueryParam("category") String category,
@@ -106,7 +111,63 @@ public class WarningPages {
     @GET
     @Path("/rules")
     public TemplateInstance rules() {
-        return Templates.rules(ctx.page(null), catalogue.list());
+        return Templates.rules(ctx.page(null), catalogue.list(), CountyRules.OPTIONS, Map.of(), Map.of());
+    }
+
+    /**
+     * The county's own rule from the form: thresholds one a line, {@code key number default min max} or
+     * {@code key flag true|false}. The service checks it; a refusal shows the form again with what is wrong.
+     */
+    @POST
+    @Path("/rules")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(MultivaluedMap<String, String> form) {
+        Map<String, String> draft = new LinkedHashMap<>();
+        form.forEach((k, v) -> draft.put(k, v.isEmpty() ? "" : v.getFirst()));
+        try {
+            county.add(new CountyRules.Draft(blank(draft.get("id")), draft.get("category"), draft.get("nameZh"),
+                    draft.get("nameEn"), draft.get("severity"), draft.get("tier"), draft.get("fact"),
+                    thresholds(draft.getOrDefault("thresholds", "")), draft.get("expression")));
+        } catch (ProblemException e) {
+            if (e.problem().errors() == null || e.problem().status() < 409) {
+                throw e;
+            }
+            return Response.status(e.problem().status()).entity(Templates.rules(ctx.page(null), catalogue.list(),
+                    CountyRules.OPTIONS, draft, e.problem().errors())).build();
+        }
+        return backTo("/staff/warnings/rules");
+    }
+
+    private static List<Map<String, Object>> thresholds(String text) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String[] w = line.strip().split("\\s+");
+            if (w[0].isEmpty()) {
+                continue;
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("key", w[0]);
+            t.put("type", w.length > 1 ? w[1] : null);
+            t.put("default", w.length > 2 ? value(w[2]) : null);
+            t.put("min", w.length > 3 ? value(w[3]) : null);
+            t.put("max", w.length > 4 ? value(w[4]) : null);
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** A form's text as the JSON value it stands for: a whole number, true or false, else the text. */
+    private static Object value(String s) {
+        return s.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(s)
+                : s.equals("true") || s.equals("false") ? (Object) Boolean.valueOf(s) : s;
+    }
+
+    @POST
+    @Path("/rules/{module}/{rule}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("module") String module, @PathParam("rule") String rule) {
+        county.remove(module + "/" + rule);
+        return backTo("/staff/warnings/rules");
     }
 
     /** A rule's thresholds and shadow mode from the catalogue's form; bounds and types are the service's to check. */
@@ -119,7 +180,7 @@ public class WarningPages {
         form.forEach((k, v) -> {
             if (k.startsWith("t.") && !v.isEmpty()) {
                 String value = v.getFirst().strip();
-                thresholds.put(k.substring(2), value.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(value) : value);
+                thresholds.put(k.substring(2), value(value));
             }
         });
         catalogue.change(module + "/" + rule, new RuleCatalogue.Change(thresholds, null, form.containsKey("shadow"),

@@ -19,7 +19,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(int status, String detail, Map<String, String> errors) {
-        return new ProblemException(new Problem("about:blank", status == 400 ? "Bad Request" : "Unprocessable Content",
+        return new ProblemException(new Problem("about:blank", status == 400 ? "Bad Request"
+                : status == 409 ? "Conflict" : "Unprocessable Content",
                 status, detail, errors), null);
     }
 

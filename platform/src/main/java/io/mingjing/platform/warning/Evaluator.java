@@ -50,7 +50,8 @@ public class Evaluator {
     Routing routing;
 
     /** A new (or re-raised) warning: what routing needs to tell its handlers. */
-    public record Raised(long id, String ruleId, boolean shadow, String tier, String village, String town) {
+    public record Raised(long id, String ruleId, boolean shadow, String tier, String village, String town,
+            String department) {
     }
 
     /** @param failed rule id → what went wrong, for rules that threw or ran too long (the others went on) */
@@ -192,7 +193,7 @@ public class Evaluator {
 
     private List<Raised> insert(Facts.Fact fact, List<ActiveRule> rules, String hits, List<Object> hitParams) {
         List<Object> params = new ArrayList<>(hitParams);
-        String sql = "WITH h AS (" + hits + "), " + meta(rules, params) + RAISE + " RETURNING " + RAISED;
+        String sql = "WITH h AS (" + hits + "), " + meta(rules, params) + raise(fact) + " RETURNING " + RAISED;
         params.add(fact.name());
         return query(sql, params, Evaluator::raised);
     }
@@ -209,10 +210,10 @@ public class Evaluator {
         String meta = meta(rules, params);
         params.add(fact.name());
         params.add(rules.stream().map(ActiveRule::id).toArray(String[]::new));
-        String sql = "WITH h AS MATERIALIZED (" + hits + "), " + meta + ", raised AS (" + RAISE + " RETURNING " + RAISED
+        String sql = "WITH h AS MATERIALIZED (" + hits + "), " + meta + ", raised AS (" + raise(fact) + " RETURNING " + RAISED
                 + "), gone AS (" + WITHDRAW_UNTAKEN + " AND w.rule_id = ANY (?) AND NOT EXISTS (SELECT 1 FROM h "
                 + "WHERE h.rule_id = w.rule_id AND h.entity_id = w.entity_id) RETURNING w.id) "
-                + "SELECT * FROM raised UNION ALL SELECT count(*), NULL, NULL, NULL, NULL, NULL FROM gone";
+                + "SELECT * FROM raised UNION ALL SELECT count(*), NULL, NULL, NULL, NULL, NULL, NULL FROM gone";
         List<Raised> rows = query(sql, params, Evaluator::raised);
         rows.stream().filter(r -> r.ruleId() == null).forEach(r -> withdrawn[0] = (int) r.id());
         return rows.stream().filter(r -> r.ruleId() != null).toList();
@@ -230,28 +231,47 @@ public class Evaluator {
 
     private static Raised raised(ResultSet rs) throws SQLException {
         return new Raised(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
-                rs.getString(6));
+                rs.getString(6), rs.getString(7));
     }
 
-    private static final String RAISED = "id, rule_id, shadow, tier, village, town";
+    private static final String RAISED = "id, rule_id, shadow, tier, village, town, department";
 
-    /** Hits h of rules m become RED warnings; a withdrawn one is raised again, any other left as it is. */
-    private static final String RAISE = " INSERT INTO warning (rule_id, rule_version, entity_id, fact, category, "
-            + "severity, tier, village, town, colour, shadow, why, raised_at, sla, yellow_at, due_at, escalations) "
-            + "SELECT h.rule_id, m.version, h.entity_id, ?, m.category, m.severity, m.tier, h.village, "
-            + "(SELECT CASE o.level WHEN 'VILLAGE' THEN o.parent_code WHEN 'TOWN' THEN o.code END FROM org_unit o "
-            + "WHERE o.code = h.village), 'RED', m.shadow, jsonb_build_object('fact', h.why, 'thresholds', m.thresholds), "
-            + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
-            + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
-            + "FROM h JOIN m ON m.rule_id = h.rule_id "
-            // hits already warned of are left out before the insert: a conflict, even one that updates
-            // nothing, locks its row, and a whole re-evaluation meets hundreds of thousands of them
-            + "WHERE NOT EXISTS (SELECT 1 FROM warning x WHERE x.rule_id = h.rule_id AND x.entity_id = h.entity_id "
-            + "AND x.disposition IS DISTINCT FROM 'WITHDRAWN') "
-            + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
-            + "closed_by = NULL, closed_at = NULL, why = EXCLUDED.why, raised_at = EXCLUDED.raised_at, "
-            + "rule_version = EXCLUDED.rule_version, shadow = EXCLUDED.shadow, sla = 'GREEN', "
-            + "yellow_at = EXCLUDED.yellow_at, due_at = EXCLUDED.due_at WHERE warning.disposition = 'WITHDRAWN'";
+    /** The facts whose view names the department in charge of an entity (an appeal's, else its category's). */
+    static final Set<String> NAMING_A_DEPARTMENT = Set.of("v_fact_appeal");
+
+    /** What a DEPARTMENT warning's why says when its fact names no department. */
+    static final String NO_DEPARTMENT = "the fact names no department: the inspectors handle it";
+
+    /** The department of a hit h, when its rule's tier is DEPARTMENT and its fact names one; else null. */
+    private static String department(Facts.Fact fact) {
+        return NAMING_A_DEPARTMENT.contains(fact.view()) ? "CASE WHEN m.tier = 'DEPARTMENT' THEN (SELECT d.department FROM "
+                + fact.view() + " d WHERE d.entity_id = h.entity_id) END" : "NULL::text";
+    }
+
+    /**
+     * Hits h of rules m become RED warnings; a withdrawn one is raised again, any other left as it is. A
+     * DEPARTMENT warning goes to the department its fact names, and its why says which, or that none was.
+     */
+    private static String raise(Facts.Fact fact) {
+        return " INSERT INTO warning (rule_id, rule_version, entity_id, fact, category, "
+                + "severity, tier, village, town, department, colour, shadow, why, raised_at, sla, yellow_at, due_at, escalations) "
+                + "SELECT h.rule_id, m.version, h.entity_id, ?, m.category, m.severity, m.tier, h.village, "
+                + "(SELECT CASE o.level WHEN 'VILLAGE' THEN o.parent_code WHEN 'TOWN' THEN o.code END FROM org_unit o "
+                + "WHERE o.code = h.village), d.department, 'RED', m.shadow, jsonb_build_object('fact', h.why, 'thresholds', "
+                + "m.thresholds) || CASE WHEN m.tier <> 'DEPARTMENT' THEN '{}'::jsonb WHEN d.department IS NULL THEN "
+                + "jsonb_build_object('fallback', '" + NO_DEPARTMENT + "') ELSE jsonb_build_object('department', d.department) END, "
+                + "clock_timestamp(), 'GREEN', CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(secs => m.hours * 2880) END, "
+                + "CASE WHEN m.shadow THEN NULL ELSE now() + make_interval(hours => m.hours) END, 0 "
+                + "FROM h JOIN m ON m.rule_id = h.rule_id CROSS JOIN LATERAL (SELECT " + department(fact) + " AS department) d "
+                // hits already warned of are left out before the insert: a conflict, even one that updates
+                // nothing, locks its row, and a whole re-evaluation meets hundreds of thousands of them
+                + "WHERE NOT EXISTS (SELECT 1 FROM warning x WHERE x.rule_id = h.rule_id AND x.entity_id = h.entity_id "
+                + "AND x.disposition IS DISTINCT FROM 'WITHDRAWN') "
+                + "ON CONFLICT (rule_id, entity_id) DO UPDATE SET colour = 'RED', disposition = NULL, reason = NULL, "
+                + "closed_by = NULL, closed_at = NULL, why = EXCLUDED.why, raised_at = EXCLUDED.raised_at, "
+                + "rule_version = EXCLUDED.rule_version, shadow = EXCLUDED.shadow, department = EXCLUDED.department, "
+                + "sla = 'GREEN', yellow_at = EXCLUDED.yellow_at, due_at = EXCLUDED.due_at WHERE warning.disposition = 'WITHDRAWN'";
+    }
 
     /**
      * The rules with a warning the target's entities could lose, or null for "any": an event's entities

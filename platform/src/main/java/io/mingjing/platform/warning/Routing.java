@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Who handles a warning, by its tier, and in what time: efficiency warnings go to the village first,
- * serious ones to the town (督办), irregularities to the county department or the discipline
- * inspectors (纪委). Overdue, a warning goes one tier up. Handlers hear of new warnings once per
- * evaluation and unit, not once per warning: a full re-evaluation may raise thousands.
+ * serious ones to the town (督办), irregularities to the county department its fact names (the
+ * inspectors when it names none) or the discipline inspectors (纪委). Overdue, a warning goes one tier
+ * up. Handlers hear of new warnings once per evaluation and unit, not once per warning: a full
+ * re-evaluation may raise thousands.
  */
 @ApplicationScoped
 class Routing {
@@ -31,11 +32,12 @@ class Routing {
         return "VILLAGE".equals(tier) ? "TOWN" : "INSPECTORS";
     }
 
-    /** The inbox address of a tier for a place (the department's warnings reach the county's inspectors too). */
-    static String address(String tier, String village, String town) {
+    /** The inbox address of a tier for a place: a department by its name, the inspectors when none is named. */
+    static String address(String tier, String village, String town, String department) {
         return switch (tier) {
             case "VILLAGE" -> village;
             case "TOWN" -> town;
+            case "DEPARTMENT" -> department == null ? "inspectors" : department;
             default -> "inspectors";
         };
     }
@@ -44,7 +46,7 @@ class Routing {
         Map<String, Integer> perUnit = new LinkedHashMap<>();
         for (Evaluator.Raised r : raised) {
             if (!r.shadow()) {
-                String to = address(r.tier(), r.village(), r.town());
+                String to = address(r.tier(), r.village(), r.town(), r.department());
                 if (to != null) {
                     perUnit.merge(to, 1, Integer::sum);
                 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * The county's rule catalogue: each rule with its thresholds, bounds, CEL, shadow mode and false-alarm
  * rate; a county admin's changes, validated before they are kept (thresholds within their bounds, CEL
  * that parses, type-checks against the fact and stays within its cost), then a whole re-evaluation;
- * and backtests over a period.
+ * and backtests over a period. A rewritten CEL goes back to shadow mode; switching a rule live records
+ * its module's CEL, so that a plugin update changing it puts it back in shadow mode too.
  */
 @ApplicationScoped
 public class RuleCatalogue {
@@ -104,6 +105,10 @@ public class RuleCatalogue {
             });
         }
         String expression = change.expression() == null ? null : change.expression().strip();
+        boolean rewritten = expression != null && !expression.equals(r.expression());
+        if (rewritten && Boolean.FALSE.equals(change.shadow())) {
+            errors.put("shadow", "a changed CEL runs in shadow mode first: switch it live once its trial looks right");
+        }
         if (expression != null && r.java()) {
             errors.put("expression", "this rule's test is Java in its module; only its thresholds change");
         } else if (expression != null) {
@@ -124,6 +129,9 @@ public class RuleCatalogue {
         if (change.shadow() != null) {
             s.shadow = change.shadow();
         }
+        if (rewritten) {
+            s.shadow = true;
+        }
         if (change.enabled() != null) {
             s.enabled = change.enabled();
         }
@@ -132,6 +140,7 @@ public class RuleCatalogue {
         s.updatedAt = Instant.now();
         s.lastError = null;
         if (change.shadow() != null && !change.shadow()) {
+            s.reviewed = r.builtin() ? null : r.rule().expression();
             leaveShadow(id);
         }
         audit.append(s.updatedBy, "warning-rule.changed", "WarningRule", id, (thresholds + "\n" + s.expression + "\n"

@@ -6,7 +6,9 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** The county's rule catalogue over HTTP; ids are {@code module/rule}, e.g. {@code builtin/labour-declared-too-soon}. */
 @OfFeature(WarningFeature.ID)
@@ -26,12 +29,32 @@ public class RuleResource {
 
     @Inject
     RuleCatalogue catalogue;
+    @Inject
+    CountyRules county;
 
     @GET
     @RolesAllowed({ Role.TENANT_ADMIN, Role.INSPECTOR, Role.TOWN_OFFICIAL })
     @Operation(summary = "Every rule: thresholds with bounds, CEL, shadow mode, counts and false-alarm rate")
     public List<RuleCatalogue.RuleView> list() {
         return catalogue.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.TENANT_ADMIN)
+    @Operation(summary = "Add the county's own CEL rule (id becomes county/<id>): checked as an edit is, 422 naming the "
+            + "field, 409 for a taken id; it starts in shadow mode and the whole fact is evaluated")
+    @ResponseStatus(201)
+    public RuleCatalogue.RuleView add(CountyRules.Draft draft) {
+        return county.add(draft);
+    }
+
+    @DELETE
+    @Path("/{module}/{rule}")
+    @RolesAllowed(Role.TENANT_ADMIN)
+    @Operation(summary = "Remove a county's own rule; its warnings stay. A module's rule is switched off instead (409)")
+    public void remove(@PathParam("module") String module, @PathParam("rule") String rule) {
+        county.remove(module + "/" + rule);
     }
 
     @GET

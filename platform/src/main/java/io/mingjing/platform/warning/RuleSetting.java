@@ -11,7 +11,10 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A county's own settings of one warning rule; no row means the rule's defaults, on and routing. */
+/**
+ * A county's own settings of one warning rule; no row means the rule's defaults, on, and routing for a
+ * built-in rule, in shadow mode for a module's rule the county has not seen yet.
+ */
 @Entity
 @Table(name = "warning_rule")
 public class RuleSetting extends PanacheEntityBase {
@@ -27,6 +30,12 @@ public class RuleSetting extends PanacheEntityBase {
     public String expression;
 
     public boolean shadow;
+
+    /**
+     * The module's own CEL when the county last switched the rule live: a plugin update that changes it
+     * puts the rule back in shadow mode. Null: not recorded (a Java test, or live before this was kept).
+     */
+    public String reviewed;
 
     public boolean enabled = true;
 

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rule catalogue of the current county: the built-in rules and those of the plugin modules it has
- * on, each with the county's settings over its defaults. Compiled CEL is kept per expression and rule,
- * since a county's rules change rarely and are read on every event.
+ * The rule catalogue of the current county: the built-in rules, those of the plugin modules it has
+ * on and its own ({@link CountyRule}), each with the county's settings over its defaults. Compiled CEL
+ * is kept per expression and rule, since a county's rules change rarely and are read on every event.
  */
 @ApplicationScoped
 class Rules {
@@ -44,6 +44,9 @@ class Rules {
             for (ModuleRules.Contributed c : modules.get().enabledIn(tenant.require())) {
                 rules.add(active(c.module(), c.rule(), settings.get(c.module() + "/" + c.rule().id())));
             }
+        }
+        for (CountyRule c : CountyRule.<CountyRule>list("order by createdAt, ruleId")) {
+            rules.add(active(CountyRule.MODULE, c.rule(), settings.get(c.ruleId)));
         }
         return rules;
     }
@@ -76,8 +79,20 @@ class Rules {
         }
         CelSql.Condition sql = c == null ? null : CelSql.of(c.ast(), fact, thresholds);
         return new ActiveRule(id, module, r, fact, thresholds, expression == null ? "" : expression,
-                s != null && s.shadow, (s == null || s.enabled) && broken == null, s == null ? 1 : s.version, c, sql,
+                shadow(module, r, s), (s == null || s.enabled) && broken == null, s == null ? 1 : s.version, c, sql,
                 broken);
+    }
+
+    /**
+     * A new or changed rule first runs in shadow mode: a built-in rule ships live with the platform; a
+     * module's rule the county has not seen runs in shadow until its admin switches it live, and so does
+     * one whose module changed its CEL since (unless the county runs its own CEL instead).
+     */
+    static boolean shadow(String module, WarningRule r, RuleSetting s) {
+        if (s == null) {
+            return !BuiltinRules.MODULE.equals(module);
+        }
+        return s.shadow || s.reviewed != null && s.expression == null && !s.reviewed.equals(r.expression());
     }
 
     /** The county's values over the rule's defaults; a stored value that no longer validates falls back to the default. */

@@ -66,6 +66,9 @@ public class Warning extends PanacheEntityBase {
 
     public String town;
 
+    /** The department a DEPARTMENT warning goes to, as its fact names it; null: the inspectors handle it. */
+    public String department;
+
     @Enumerated(EnumType.STRING)
     public Colour colour;
 

@@ -30,6 +30,7 @@ public class WarningFeature implements Feature {
                 new StaffPage(new Names("待我处置的预警", "Warnings for me"), "/staff/warnings/queue", Roles.TOWN_OFFICIAL),
                 new StaffPage(new Names("待我处置的预警", "Warnings for me"), "/staff/warnings/queue", Roles.CADRE),
                 new StaffPage(new Names("待我处置的预警", "Warnings for me"), "/staff/warnings/queue", Roles.SUPERVISOR),
+                new StaffPage(new Names("待我处置的预警", "Warnings for me"), "/staff/warnings/queue", Roles.DEPARTMENT_STAFF),
                 new StaffPage(new Names("预警规则与阈值", "Warning rules"), "/staff/warnings/rules", Roles.TENANT_ADMIN));
     }
 }

@@ -72,7 +72,10 @@ public class WarningLists {
         params.put("green", Warning.Colour.GREEN);
         String mine;
         if (c.hasRole(Role.INSPECTOR)) {
-            mine = "tier in ('INSPECTORS', 'DEPARTMENT')";
+            mine = "(tier = 'INSPECTORS' or tier = 'DEPARTMENT' and department is null)";
+        } else if (c.hasRole(Role.DEPARTMENT_STAFF)) {
+            mine = "(" + WarningService.DEPARTMENTS_OF_UID + ")";
+            params.put("uid", c.userId());
         } else if (c.hasRole(Role.TOWN_OFFICIAL) && c.orgUnit() != null) {
             mine = "tier = 'TOWN' and town = :unit";
             params.put("unit", c.orgUnit());
@@ -145,8 +148,8 @@ public class WarningLists {
         String source = source(w);
         AuditEntry last = receipt ? receipt(w) : null;
         return new WarningView(w.id, w.ruleId, rule == null ? w.ruleId : rule.name().zh(),
-                rule == null ? w.ruleId : rule.name().en(), w.category, w.severity, w.tier, w.fact, w.entityId, w.village,
-                w.town, w.colour.name(), w.shadow, w.why, w.raisedAt, w.handler, w.takenAt,
+                rule == null ? w.ruleId : rule.name().en(), w.category, w.severity, w.tier, w.department, w.fact,
+                w.entityId, w.village, w.town, w.colour.name(), w.shadow, w.why, w.raisedAt, w.handler, w.takenAt,
                 w.disposition == null ? null : w.disposition.name(), w.reason, w.closedAt, w.sla.name(), w.dueAt,
                 w.escalations, source, last == null ? null : last.hash, last == null ? null : last.seq, w.signedOverBy,
                 w.signedOverReason);

@@ -66,11 +66,13 @@ public class WarningService {
         return r;
     }
 
+    /** The county's settings of a rule, made when first needed in the state it ran in without them. */
     RuleSetting setting(String ruleId) {
         RuleSetting s = RuleSetting.findById(ruleId);
         if (s == null) {
             s = new RuleSetting();
             s.ruleId = ruleId;
+            s.shadow = !ruleId.startsWith(BuiltinRules.MODULE + "/");
             s.persist();
         }
         return s;
@@ -156,7 +158,19 @@ public class WarningService {
         return c.isStaff() && c.orgUnit().equals(w.village);
     }
 
-    /** Village staff handle VILLAGE warnings of their village; town officials TOWN ones of their town; inspectors the rest, and any. */
+    /**
+     * The DEPARTMENT warnings a department-staff account {@code :uid} handles, as a query condition: those of
+     * the departments the county named it for (as for service reviews), and of departments it named nobody
+     * for, which any department staff handles (as appeals at the department level).
+     */
+    static final String DEPARTMENTS_OF_UID = "tier = 'DEPARTMENT' and department is not null and (department in "
+            + "(select m.department from ServiceDepartmentMember m, StaffMember s where s.username = m.username "
+            + "and s.userId = :uid) or department not in (select n.department from ServiceDepartmentMember n))";
+
+    /**
+     * Village staff handle VILLAGE warnings of their village; town officials TOWN ones of their town; department
+     * staff DEPARTMENT ones of their departments; inspectors the rest, and any.
+     */
     private void requireHandler(Warning w, Caller c) {
         if (w.shadow) {
             throw new ProblemException(422, "Invalid transition", "Warning " + w.id + " is a shadow rule's trial: "
@@ -166,7 +180,9 @@ public class WarningService {
                 || c.hasRole(Role.TOWN_OFFICIAL) && c.orgUnit() != null && c.orgUnit().equals(w.town)
                         && !Set.of("INSPECTORS", "DEPARTMENT").contains(w.tier)
                 || (c.hasRole(Role.CADRE) || c.hasRole(Role.SUPERVISOR)) && c.orgUnit() != null
-                        && c.orgUnit().equals(w.village) && "VILLAGE".equals(w.tier);
+                        && c.orgUnit().equals(w.village) && "VILLAGE".equals(w.tier)
+                || c.hasRole(Role.DEPARTMENT_STAFF) && Warning.count("id = :id and " + DEPARTMENTS_OF_UID,
+                        Map.of("id", w.id, "uid", c.userId())) > 0;
         if (!ok) {
             throw new ProblemException(403, "Forbidden", "Warning " + w.id + " is for the " + w.tier.toLowerCase()
                     + " tier of its place to handle.");
@@ -190,7 +206,7 @@ public class WarningService {
         w.clock(top ? Deadline.stopped(now, SlaState.RED) : Deadline.start(now, Duration.ofHours(routing.hours(w.tier)),
                 SlaState.RED));
         String note = "预警 #" + w.id + " 超时未处置（红牌）" + (top ? "，纪检监察督办" : "，已升级至" + w.tier);
-        InboxMessage.toUnit(Routing.address(w.tier, w.village, w.town), null, note);
+        InboxMessage.toUnit(Routing.address(w.tier, w.village, w.town, w.department), null, note);
         return note;
     }
 

@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * A warning as the API shows it: its rule, place, colour, "why" (fact values and thresholds compared),
  * who handles it and how it ended, its time limit, where its source record is and the audit receipt
- * (the hash of the source record's latest entry in the county's chain).
+ * (the hash of the source record's latest entry in the county's chain). {@code department}: the one a
+ * DEPARTMENT warning goes to, null when its fact names none (then the inspectors handle it).
  */
 public record WarningView(long id, String rule, String ruleNameZh, String ruleNameEn, String category, String severity,
-        String tier, String fact, String entityId, String village, String town, String colour, boolean shadow,
-        Map<String, Object> why, Instant raisedAt, String handler, Instant takenAt, String disposition, String reason,
-        Instant closedAt, String sla, Instant dueAt, int escalations, String source, String sourceReceipt,
+        String tier, String department, String fact, String entityId, String village, String town, String colour,
+        boolean shadow, Map<String, Object> why, Instant raisedAt, String handler, Instant takenAt, String disposition,
+        String reason, Instant closedAt, String sla, Instant dueAt, int escalations, String source, String sourceReceipt,
         Long sourceReceiptSeq, String signedOverBy, String signedOverReason) {
 
     /** A page of a list; pass {@code next} as {@code before} for the next one. */

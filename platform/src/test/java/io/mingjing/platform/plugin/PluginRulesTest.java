@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A county's rule pack as a plugin: its rules join the catalogue; one that throws, hangs or does not check is reported, the rest go on. */
+/**
+ * A county's rule pack as a plugin: its rules join the catalogue in shadow mode until the county switches them
+ * live; one that throws, hangs or does not check is reported, the rest go on.
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,9 +61,10 @@ class PluginRulesTest {
                 "plannedStart", today.toString(), "plannedEnd", today.plusDays(1).toString(), "dailyRate", 150))
                 .post("/api/t/" + t + "/approvals").then().statusCode(201).extract().path("id")).longValue();
 
-        // the filing's event is delivered after its commit, on another thread: its warning comes first
+        // the filing's event is delivered after its commit, on another thread: its warning comes first, as a
+        // trial — the county has not seen the pack's rules before, so they run in shadow mode
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> given().auth().oauth2(admin)
-                .get("/api/t/" + t + "/warnings?rule=rulepack/every-labour").then().statusCode(200).extract()
+                .get("/api/t/" + t + "/warnings?shadow=true&rule=rulepack/every-labour").then().statusCode(200).extract()
                 .jsonPath().getList("items.entityId").contains(String.valueOf(id)));
         var result = sweep.reevaluateAll(t);
         assertTrue(result.failed().containsKey("rulepack/throws") && result.failed().containsKey("rulepack/hangs"),
@@ -73,7 +77,13 @@ class PluginRulesTest {
         given().auth().oauth2(admin).get(rules + "bad-cel").then().statusCode(200).body("enabled", equalTo(false))
                 .body("lastError", containsString("nope"));
         given().auth().oauth2(admin).get(rules + "every-labour").then().statusCode(200).body("java", equalTo(true))
-                .body("lastError", equalTo(null));
+                .body("lastError", equalTo(null)).body("shadow", equalTo(true));
+        given().auth().oauth2(admin).get(rules + "throws").then().statusCode(200).body("shadow", equalTo(true));
+        given().auth().oauth2(admin).get("/api/t/" + t + "/warnings?rule=rulepack/every-labour").then().statusCode(200)
+                .body("items.entityId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(String.valueOf(id))));
+        // the admin switches it live: its trial warnings route
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("shadow", false)).put(rules + "every-labour")
+                .then().statusCode(200).body("shadow", equalTo(false));
         given().auth().oauth2(admin).get("/api/t/" + t + "/warnings?rule=rulepack/every-labour").then().statusCode(200)
                 .body("items.entityId", org.hamcrest.Matchers.hasItem(String.valueOf(id)));
         // the built-in rules ran in the same evaluation
