@@ -41,10 +41,10 @@ curl -fs -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/c
 set_password $KC mingjing-sweep 13900000001 bench-pass
 VILLAGER=$(user_token $KC mingjing-sweep 13900000001 bench-pass)
 
-# Submission at a fixed 50/s, evenly spaced and open-model (OpenLoad.java: latency from the moment each
+# Submission at a fixed 50/s, evenly spaced and open-model (testing/OpenModel.java: latency from the moment each
 # request was due). Pinned warm-up: on 2 cores C2 is still compiling the request path after a minute.
 BODY='{"kind":"SUGGESTION","category":"village-affairs","subject":"压测","body":"路灯坏了","village":"330782102201"}'
-rate() { java "$ROOT/platform/bench/OpenLoad.java" "$APP/api/t/sweep/appeals" "$VILLAGER" "$BODY" 50 "$1"; }
+rate() { java "$ROOT/platform/src/test/java/io/mingjing/platform/testing/OpenModel.java" "$APP/api/t/sweep/appeals" "$VILLAGER" "$BODY" 50 "$1"; }
 rate 90 >/dev/null
 rate 30 > "$OUT/appeals-submit.txt"
 

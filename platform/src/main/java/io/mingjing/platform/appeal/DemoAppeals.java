@@ -1,23 +1,14 @@
 package io.mingjing.platform.appeal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditEntry;
-import io.mingjing.platform.audit.AuditLog;
-import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.identity.Role;
-import io.mingjing.platform.resident.Resident;
-import io.mingjing.platform.staff.StaffMember;
-import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.platform.seed.DemoSeed;
+import io.mingjing.platform.staff.DemoPeople;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Demo cases of a county descriptor ({@code appeals.yaml}), filed and handled as the residents and
@@ -27,8 +18,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoAppeals {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    static final String FILE = "appeals.yaml";
     private static final String ACTION = "demo-appeals.applied";
 
     public record Step(String by, AppealState to, String note, Boolean satisfied) {
@@ -42,56 +32,28 @@ public class DemoAppeals {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
     AppealService appeals;
-    @Inject
-    AuditLog audit;
 
-    public void apply(String tenant, Path county) throws IOException {
-        Path yaml = county.resolve("appeals.yaml");
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (Case c : file.appeals() == null ? List.<Case>of() : file.appeals()) {
-                file(tenant, c);
-            }
-            audit.append("system:descriptor", ACTION, "Descriptor", "appeals.yaml", bytes);
-        });
+    public void apply(String tenant, Path county, String actor) throws IOException {
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor,
+                file -> DemoSeed.each(file.appeals()).forEach(c -> file(tenant, c)));
     }
 
     private void file(String tenant, Case c) {
-        caller.actAs(person(tenant, c.by()));
+        caller.actAs(DemoPeople.caller(tenant, c.by(), FILE));
         String no = appeals.submit(new AppealRequest(c.kind(), c.category(), c.subject(), c.body(), c.village(), null,
                 null, null, null, null), List.of(), null, AuditEntry.sha256(c.toString()), null).trackingNo();
-        for (Step s : c.steps() == null ? List.<Step>of() : c.steps()) {
-            caller.actAs(person(tenant, s.by()));
+        for (Step s : DemoSeed.each(c.steps())) {
+            caller.actAs(DemoPeople.caller(tenant, s.by(), FILE));
             if (s.to() == AppealState.RATED) {
                 appeals.rate(no, Boolean.TRUE.equals(s.satisfied()), s.note());
             } else {
                 appeals.advance(no, s.to(), s.note());
             }
         }
-    }
-
-    /** A staff member by username, else a resident by phone (their username). */
-    private static Caller person(String tenant, String username) {
-        StaffMember staff = StaffMember.find("username", username).firstResult();
-        if (staff != null) {
-            return new Caller(staff.userId, staff.username, Set.of(staff.role), staff.orgUnit, tenant);
-        }
-        Resident r = Resident.find("phone", username).firstResult();
-        if (r == null || r.userId == null) {
-            throw new IllegalArgumentException("appeals.yaml names nobody called " + username);
-        }
-        return new Caller(r.userId, username, Set.of(Role.VILLAGER), null, tenant);
     }
 }

@@ -7,6 +7,7 @@ import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.sql.Keyset;
 import io.mingjing.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,12 +93,12 @@ public class ApprovalLists {
     }
 
     private ApprovalView.Page page(String sql, List<Object> params, Long before, int limit) {
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
         StringBuilder q = new StringBuilder(sql);
         if (before != null) {
             q.append(" AND a.id < ?").append(params.size() + 1);
         }
-        q.append(" ORDER BY a.id DESC LIMIT ").append(n + 1);
+        q.append(" ORDER BY a.id DESC LIMIT ").append(k.fetch());
         Query query = em.createNativeQuery(q.toString(), Object[].class);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
@@ -107,8 +108,7 @@ public class ApprovalLists {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<ApprovalView.Item> items = rows.stream().limit(n).map(ApprovalLists::item).toList();
-        return new ApprovalView.Page(items, rows.size() > n ? items.get(n - 1).id() : null);
+        return k.page(rows, ApprovalLists::item, ApprovalView.Item::id, ApprovalView.Page::new);
     }
 
     private static ApprovalView.Item item(Object[] r) {

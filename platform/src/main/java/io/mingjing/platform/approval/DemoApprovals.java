@@ -1,22 +1,15 @@
 package io.mingjing.platform.approval;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.approval.ApprovalRequests.NewApproval;
-import io.mingjing.platform.audit.AuditLog;
-import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
-import io.mingjing.platform.staff.StaffMember;
-import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.platform.seed.DemoSeed;
+import io.mingjing.platform.staff.DemoPeople;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Demo approvals of a county descriptor ({@code approvals.yaml}): its seals, and approvals filed and
@@ -28,8 +21,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoApprovals {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
+    static final String FILE = "approvals.yaml";
     private static final String ACTION = "demo-approvals.applied";
 
     public record SealSpec(String village, String name, String keeper) {
@@ -48,42 +40,26 @@ public class DemoApprovals {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
     ApprovalService approvals;
     @Inject
     Seals seals;
-    @Inject
-    AuditLog audit;
 
-    public void apply(String tenant, Path county) throws IOException {
-        Path yaml = county.resolve("approvals.yaml");
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (SealSpec s : file.seals() == null ? List.<SealSpec>of() : file.seals()) {
-                seals.ensure(s.village(), s.name(), s.keeper(), "system:descriptor");
-            }
-            for (Case c : file.approvals() == null ? List.<Case>of() : file.approvals()) {
-                run(tenant, c);
-            }
-            audit.append("system:descriptor", ACTION, "Descriptor", "approvals.yaml", bytes);
+    public void apply(String tenant, Path county, String actor) throws IOException {
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor, file -> {
+            DemoSeed.each(file.seals()).forEach(s -> seals.ensure(s.village(), s.name(), s.keeper(), actor));
+            DemoSeed.each(file.approvals()).forEach(c -> run(tenant, c));
         });
     }
 
     private void run(String tenant, Case c) {
-        caller.actAs(person(tenant, c.by()));
+        caller.actAs(DemoPeople.caller(tenant, c.by(), FILE));
         long id = approvals.file(request(c)).id;
-        for (Step s : c.steps() == null ? List.<Step>of() : c.steps()) {
-            caller.actAs(person(tenant, s.by()));
+        for (Step s : DemoSeed.each(c.steps())) {
+            caller.actAs(DemoPeople.caller(tenant, s.by(), FILE));
             Approval a = approvals.readable(id);
             switch (s.action()) {
                 case "FORM" -> approvals.submitForm(id, s.form(), s.body());
@@ -104,13 +80,5 @@ public class DemoApprovals {
                 r.workers(), c.startInDays() == null ? r.plannedStart() : today.plusDays(c.startInDays()),
                 c.endInDays() == null ? r.plannedEnd() : today.plusDays(c.endInDays()), r.dailyRate(), r.need(), seal,
                 r.document());
-    }
-
-    private static Caller person(String tenant, String username) {
-        StaffMember staff = StaffMember.find("username", username).firstResult();
-        if (staff == null) {
-            throw new IllegalArgumentException("approvals.yaml names no staff member called " + username);
-        }
-        return new Caller(staff.userId, staff.username, Set.of(staff.role), staff.orgUnit, tenant);
     }
 }

@@ -2,6 +2,7 @@ package io.mingjing.platform.branch;
 
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.sql.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,12 +28,10 @@ public class BranchLists {
         if (village == null) {
             throw new ProblemException(403, "Forbidden", "The branch's meetings are for its party members.");
         }
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<BranchMeeting> page = BranchMeeting.<BranchMeeting>find("village = ?1 and id < ?2 order by id desc", village,
-                before == null ? Long.MAX_VALUE : before).page(0, n + 1).list();
-        List<BranchView.Summary> items = page.stream().limit(n).map(m -> new BranchView.Summary(m.id, m.title, m.heldAt,
-                likes(m.id))).toList();
-        return new BranchView.Page(items, page.size() > n ? items.getLast().id() : null);
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
+        return k.page(BranchMeeting.<BranchMeeting>find("village = ?1 and id < ?2 order by id desc", village, k.below())
+                .page(0, k.fetch()).list(), m -> new BranchView.Summary(m.id, m.title, m.heldAt, likes(m.id)),
+                BranchView.Summary::id, BranchView.Page::new);
     }
 
     @Transactional

@@ -1,16 +1,11 @@
 package io.mingjing.platform.branch;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.staff.DemoPeople;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +19,6 @@ import java.util.List;
 public class DemoBranch {
 
     static final String FILE = "branch.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
     private static final String ACTION = "demo-branch.applied";
 
     /** @param by who keeps the membership; @param resident a resident's phone, or @param staff a username */
@@ -44,33 +37,19 @@ public class DemoBranch {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
     BranchService branch;
-    @Inject
-    AuditLog audit;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve(FILE);
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (Member m : file.members() == null ? List.<Member>of() : file.members()) {
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor, file -> {
+            for (Member m : DemoSeed.each(file.members())) {
                 caller.actAs(DemoPeople.caller(tenant, m.by(), FILE));
                 branch.addMember(new BranchView.NewMember(m.village(), m.resident(), m.staff()));
             }
-            for (Meeting m : file.meetings() == null ? List.<Meeting>of() : file.meetings()) {
-                hold(tenant, m);
-            }
-            audit.append(actor, ACTION, "Descriptor", FILE, bytes);
+            DemoSeed.each(file.meetings()).forEach(m -> hold(tenant, m));
         });
     }
 
@@ -78,11 +57,11 @@ public class DemoBranch {
         caller.actAs(DemoPeople.caller(tenant, m.by(), FILE));
         long id = branch.record(new BranchView.NewMeeting(m.village(), m.title(), DemoPeople.daysAgo(m.daysAgo(),
                 m.hour()), m.minutes())).id;
-        for (String who : m.likes() == null ? List.<String>of() : m.likes()) {
+        for (String who : DemoSeed.each(m.likes())) {
             caller.actAs(DemoPeople.caller(tenant, who, FILE));
             branch.like(id);
         }
-        for (Comment c : m.comments() == null ? List.<Comment>of() : m.comments()) {
+        for (Comment c : DemoSeed.each(m.comments())) {
             caller.actAs(DemoPeople.caller(tenant, c.by(), FILE));
             branch.comment(id, c.body());
         }

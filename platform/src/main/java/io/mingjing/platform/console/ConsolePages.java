@@ -223,7 +223,7 @@ public class ConsolePages {
     public Response install(@RestForm("jar") FileUpload jar) throws IOException {
         byte[] bytes = jar == null ? new byte[0] : Files.readAllBytes(jar.uploadedFile());
         try {
-            var done = installer.install(bytes);
+            var done = installer.install(bytes, ctx.actor());
             return Response.ok(plugins(new Notice(done.previousVersion() == null ? "console.installed"
                     : "console.upgraded", done.id() + " " + done.version(), false))).build();
         } catch (ProblemException e) {
@@ -236,7 +236,7 @@ public class ConsolePages {
     @Path("/plugins/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("id") String id) {
-        installer.uninstall(id);
+        installer.uninstall(id, ctx.actor());
         return Response.seeOther(URI.create("/console/plugins?done=removed")).build();
     }
 

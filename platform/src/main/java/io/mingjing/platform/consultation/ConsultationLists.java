@@ -6,6 +6,7 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.ResidentAccess;
+import io.mingjing.platform.sql.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,12 +34,10 @@ public class ConsultationLists {
             throw ProblemException.invalid(400, "Say which of your villages.", Map.of("village",
                     "must be the code of a village you live in or serve"));
         }
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<Consultation> page = Consultation.<Consultation>find("village = ?1 and id < ?2 order by id desc", village,
-                before == null ? Long.MAX_VALUE : before).page(0, n + 1).list();
-        List<ConsultationView.Summary> items = page.stream().limit(n).map(x -> new ConsultationView.Summary(x.id,
-                x.village, x.title, x.state.name(), x.createdAt, x.votingUntil)).toList();
-        return new ConsultationView.Page(items, page.size() > n ? items.getLast().id() : null);
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
+        return k.page(Consultation.<Consultation>find("village = ?1 and id < ?2 order by id desc", village, k.below())
+                .page(0, k.fetch()).list(), x -> new ConsultationView.Summary(x.id, x.village, x.title, x.state.name(),
+                        x.createdAt, x.votingUntil), ConsultationView.Summary::id, ConsultationView.Page::new);
     }
 
     /** The village page's 码上协商 column, for the village's residents and staff: its topics, newest first. */

@@ -1,21 +1,17 @@
 package io.mingjing.platform.consultation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.consultation.ConsultationRequests.NewComment;
 import io.mingjing.platform.consultation.ConsultationRequests.NewConsultation;
 import io.mingjing.platform.consultation.ConsultationRequests.Resolution;
 import io.mingjing.platform.consultation.ConsultationRequests.ResolutionTask;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.staff.DemoPeople;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +32,6 @@ import java.util.List;
 public class DemoConsultations {
 
     static final String FILE = "consultations.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
     private static final String ACTION = "demo-consultations.applied";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -66,7 +60,7 @@ public class DemoConsultations {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -75,31 +69,18 @@ public class DemoConsultations {
     AuditLog audit;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve(FILE);
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (Topic t : file.consultations() == null ? List.<Topic>of() : file.consultations()) {
-                run(tenant, t, actor);
-            }
-            audit.append(actor, ACTION, "Descriptor", FILE, bytes);
-        });
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor,
+                file -> DemoSeed.each(file.consultations()).forEach(t -> run(tenant, t, actor)));
     }
 
     private void run(String tenant, Topic t, String actor) {
         as(tenant, t.by());
         long id = consultations.raise(new NewConsultation(t.village(), t.title(), t.body(), t.options())).id;
-        for (String who : list(t.supporters())) {
+        for (String who : DemoSeed.each(t.supporters())) {
             as(tenant, who);
             consultations.support(id);
         }
-        for (Comment c : list(t.comments())) {
+        for (Comment c : DemoSeed.each(t.comments())) {
             as(tenant, c.by());
             consultations.comment(id, new NewComment(c.body()));
         }
@@ -107,7 +88,7 @@ public class DemoConsultations {
             as(tenant, t.by());
             consultations.startVoting(id, Instant.now().plus(Duration.ofDays(t.votingDays())));
         }
-        for (Ballot b : list(t.ballots())) {
+        for (Ballot b : DemoSeed.each(t.ballots())) {
             as(tenant, b.by());
             consultations.vote(id, b.choice());
         }
@@ -147,9 +128,5 @@ public class DemoConsultations {
 
     private void as(String tenant, String who) {
         caller.actAs(DemoPeople.caller(tenant, who, FILE));
-    }
-
-    private static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
     }
 }

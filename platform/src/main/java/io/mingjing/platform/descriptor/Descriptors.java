@@ -9,7 +9,6 @@ import io.mingjing.platform.approval.CountyWorkflows;
 import io.mingjing.platform.approval.DemoApprovals;
 import io.mingjing.platform.branch.DemoBranch;
 import io.mingjing.platform.consultation.DemoConsultations;
-import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.csv.CsvRows;
 import io.mingjing.platform.inspection.DemoInspections;
 import io.mingjing.platform.resident.ResidentImport;
@@ -22,6 +21,7 @@ import io.mingjing.platform.onboarding.OnboardingRequest;
 import io.mingjing.platform.onboarding.Onboarding;
 import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.registry.TenantStatus;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ public class Descriptors {
     @Inject
     TenantScope scope;
     @Inject
-    AuditLog audit;
+    DemoSeed seed;
     @Inject
     OrgUnitImport orgUnits;
     @Inject
@@ -118,38 +118,24 @@ public class Descriptors {
                 onboarding.update(request, ACTOR, true);
             }
             String id = request.id();
-            importOnce(id, county.resolve("org-units.csv"), "org-units.imported",
+            seed.importOnce(id, county.resolve("org-units.csv"), "org-units.imported",
                     csv -> orgUnits.importCsv(csv, registry.regionCode(id), ACTOR));
-            importOnce(id, county.resolve("residents.csv"), "residents.imported",
+            seed.importOnce(id, county.resolve("residents.csv"), "residents.imported",
                     csv -> residents.importCsv(id, csv, ACTOR, request.isDemo()));
             demoStaff(id, county.resolve("staff.csv"));
             demoContent.apply(id, county, ACTOR);
-            demoAppeals.apply(id, county);
+            demoAppeals.apply(id, county, ACTOR);
             countyWorkflows.apply(id, county, ACTOR);
-            demoApprovals.apply(id, county);
+            demoApprovals.apply(id, county, ACTOR);
             demoServices.apply(id, county, ACTOR);
             demoVillageLog.apply(id, county, ACTOR);
             demoBranch.apply(id, county, ACTOR);
             demoTasks.apply(id, county, ACTOR);
             demoConsultations.apply(id, county, ACTOR);
-            demoInspections.apply(id, county);
+            demoInspections.apply(id, county, ACTOR);
         } catch (Exception e) {
             LOG.errorf("county descriptor %s not applied: %s", county, e.getMessage());
         }
-    }
-
-    /** The same file again is not a new write: keep the audit chain free of no-op imports. */
-    private void importOnce(String id, Path file, String action, java.util.function.Consumer<byte[]> importer)
-            throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        byte[] csv = Files.readAllBytes(file);
-        scope.run(id, () -> {
-            if (!audit.records(action, csv)) {
-                importer.accept(csv);
-            }
-        });
     }
 
     /** Demo staff accounts ({@code username,name,role,orgUnit,phone}), all with the password demo123. */

@@ -1,23 +1,16 @@
 package io.mingjing.platform.inspection;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.mingjing.platform.audit.AuditLog;
-import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.inspection.InspectionRequests.NewRound;
 import io.mingjing.platform.inspection.InspectionRequests.VillageResult;
-import io.mingjing.platform.staff.StaffMember;
-import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.platform.seed.DemoSeed;
+import io.mingjing.platform.staff.DemoPeople;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Demo rounds of a county descriptor ({@code inspections.yaml}), opened and given results as the staff it
@@ -28,8 +21,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoInspections {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
+    static final String FILE = "inspections.yaml";
     private static final String ACTION = "demo-inspections.applied";
 
     /** @param village the village's code, or {@code draw} its place in a random draw (1 first) */
@@ -45,51 +37,28 @@ public class DemoInspections {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
     InspectionService inspections;
-    @Inject
-    AuditLog audit;
 
-    public void apply(String tenant, Path county) throws IOException {
-        Path yaml = county.resolve("inspections.yaml");
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (Round r : file.rounds() == null ? List.<Round>of() : file.rounds()) {
-                run(tenant, r);
-            }
-            audit.append("system:descriptor", ACTION, "Descriptor", "inspections.yaml", bytes);
-        });
+    public void apply(String tenant, Path county, String actor) throws IOException {
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor,
+                file -> DemoSeed.each(file.rounds()).forEach(r -> run(tenant, r)));
     }
 
     private void run(String tenant, Round r) {
-        caller.actAs(person(tenant, r.by()));
+        caller.actAs(DemoPeople.caller(tenant, r.by(), FILE));
         LocalDate today = InspectionDraw.today();
         InspectionRound round = inspections.open(new NewRound(r.title(), today.plusDays(r.fromDays()),
                 today.plusDays(r.toDays()), r.kinds(), r.perKind(), r.town(), r.sample(), r.villages()));
-        for (Outcome o : r.results() == null ? List.<Outcome>of() : r.results()) {
-            caller.actAs(person(tenant, o.by() == null ? r.by() : o.by()));
+        for (Outcome o : DemoSeed.each(r.results())) {
+            caller.actAs(DemoPeople.caller(tenant, o.by() == null ? r.by() : o.by(), FILE));
             String village = o.village() != null ? o.village() : InspectedVillage.<InspectedVillage>find(
                     "roundId = ?1 and draw = ?2", round.id, o.draw()).firstResult().village;
             inspections.record(round.id, village, new VillageResult(o.result(), o.correction(), o.deadlineInDays() == null
                     ? null : today.plusDays(o.deadlineInDays()), o.comment(), o.reason()));
         }
-    }
-
-    private static Caller person(String tenant, String username) {
-        StaffMember staff = StaffMember.find("username", username).firstResult();
-        if (staff == null) {
-            throw new IllegalArgumentException("inspections.yaml names no staff member called " + username);
-        }
-        return new Caller(staff.userId, staff.username, Set.of(staff.role), staff.orgUnit, tenant);
     }
 }

@@ -1,10 +1,13 @@
 package io.mingjing.platform.plugin;
 
+import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -18,7 +21,8 @@ import org.jboss.logging.Logger;
  * beside the running version — jar checked, classes loaded, manifest and changelog checked, the
  * changelog run in every county that has the module enabled — and only then swapped in; until the
  * swap the old version serves, so any failure leaves it serving. The old version then finishes its
- * running calls and is unloaded.
+ * running calls and is unloaded. Each county the module is enabled in records who installed which jar
+ * (its digest) or removed it, as every operator action is audited in the county it acts on.
  */
 @ApplicationScoped
 public class PluginInstaller {
@@ -40,10 +44,14 @@ public class PluginInstaller {
     ModuleEnabling enabling;
     @Inject
     PluginJobs jobs;
+    @Inject
+    TenantScope scope;
+    @Inject
+    AuditLog audit;
     @ConfigProperty(name = "mingjing.plugins.timeout", defaultValue = "10s")
     Duration timeout;
 
-    public synchronized Installed install(byte[] jar) {
+    public synchronized Installed install(byte[] jar, String actor) {
         long start = System.nanoTime();
         Path staging = stage(jar);
         LoadedModule fresh;
@@ -76,6 +84,7 @@ public class PluginInstaller {
                     + (old == null ? "" : "; version " + old.version() + " keeps serving") + ": " + reason);
         }
         counties.forEach(county -> enabling.recordVersion(county, fresh));
+        audit(counties, actor, "plugin.installed", fresh.id(), jar);
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.infof("plugin %s %s installed in %d ms (was %s; migrated %s)", fresh.id(), fresh.version(), millis,
                 old == null ? "absent" : old.version(), counties);
@@ -101,14 +110,19 @@ public class PluginInstaller {
     }
 
     /** Unloads a plugin: its routes, pages, jobs and listeners are gone at once; county data stays. */
-    public synchronized void uninstall(String id) {
+    public synchronized void uninstall(String id, String actor) {
         LoadedModule old = catalogue.find(id)
                 .orElseThrow(() -> ProblemException.notFound("No plugin '" + ModuleDispatch.shorten(id) + "' is running."));
         jobs.unschedule(old);
         catalogue.remove(id);
         old.retire(timeout.toMillis());
         PluginCatalogue.deleteQuietly(old.jar().path());
+        audit(states.enabledIn(id), actor, "plugin.uninstalled", id, old.version().getBytes(StandardCharsets.UTF_8));
         LOG.infof("plugin %s %s uninstalled", id, old.version());
+    }
+
+    private void audit(List<String> counties, String actor, String action, String id, byte[] payload) {
+        counties.forEach(county -> scope.run(county, () -> audit.append(actor, action, "Module", id, payload)));
     }
 
     private Path stage(byte[] jar) {

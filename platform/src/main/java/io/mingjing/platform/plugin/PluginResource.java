@@ -1,5 +1,6 @@
 package io.mingjing.platform.plugin;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,12 +28,14 @@ public class PluginResource {
     PluginInstaller installer;
     @Inject
     PluginCatalogue catalogue;
+    @Inject
+    SecurityIdentity identity;
 
     /** The body is the jar itself ({@code curl --data-binary @x.jar -H 'Content-Type: application/java-archive'}). */
     @POST
     @Consumes({ "application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip" })
     public Response install(byte[] jar) {
-        PluginInstaller.Installed done = installer.install(jar);
+        PluginInstaller.Installed done = installer.install(jar, actor());
         return Response.status(done.previousVersion() == null ? 201 : 200).entity(done).build();
     }
 
@@ -45,7 +48,11 @@ public class PluginResource {
     @DELETE
     @Path("/{id}")
     public Response uninstall(@PathParam("id") String id) {
-        installer.uninstall(id);
+        installer.uninstall(id, actor());
         return Response.noContent().build();
+    }
+
+    private String actor() {
+        return "operator:" + identity.getPrincipal().getName();
     }
 }

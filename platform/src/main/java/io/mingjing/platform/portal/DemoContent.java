@@ -1,10 +1,5 @@
 package io.mingjing.platform.portal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.mingjing.platform.audit.AuditEntry;
-import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.disclosure.Disclosure;
 import io.mingjing.platform.disclosure.DisclosureService;
 import io.mingjing.platform.notice.Notice;
@@ -14,6 +9,7 @@ import io.mingjing.platform.payment.Programme;
 import io.mingjing.platform.policy.Policy;
 import io.mingjing.platform.policy.PolicyService;
 import io.mingjing.platform.powerlist.PowerListService;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.mingjing.platform.villagepost.VillagePost;
 import io.mingjing.platform.villagepost.VillagePosts;
@@ -21,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +29,7 @@ import java.util.List;
 @ApplicationScoped
 public class DemoContent {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final String FILE = "transparency.yaml";
 
     public record DemoPolicy(String title, String category, String department, String summary, String body,
             List<PolicyService.Qa> qa, List<String> programmes) {
@@ -61,7 +55,7 @@ public class DemoContent {
     @Inject
     TenantScope scope;
     @Inject
-    AuditLog audit;
+    DemoSeed seed;
     @Inject
     PolicyService policies;
     @Inject
@@ -74,72 +68,52 @@ public class DemoContent {
     PaymentImport payments;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve("transparency.yaml");
-        Path csv = county.resolve("payments.csv");
-        File content = Files.isRegularFile(yaml) ? YAML.readValue(yaml.toFile(), File.class) : null;
-        byte[] yamlBytes = content == null ? null : Files.readAllBytes(yaml);
+        Path yaml = county.resolve(FILE);
+        seed.apply(tenant, yaml, File.class, "demo-content.applied", actor, content -> publish(content, actor));
+        seed.importOnce(tenant, county.resolve("payments.csv"), "payments.imported",
+                csv -> payments.importFile(csv, "payments.csv", actor));
+        File content = DemoSeed.read(yaml, File.class);
         if (content != null) {
-            once(tenant, "demo-content.applied", yamlBytes, () -> {
-                for (DemoPolicy p : list(content.policies())) {
-                    policies.create(new PolicyService.NewPolicy(p.title(), p.category(), p.department(), p.summary(),
-                            p.body(), p.qa()), actor);
-                }
-                list(content.powerItems()).forEach(i -> power.create(i, actor));
-                for (DemoDisclosure d : list(content.disclosures())) {
-                    Disclosure x = disclosures.draft(d.village(), new DisclosureService.Draft(d.category(), d.title(),
-                            d.period(), d.body(), d.lines(), d.visibility()), actor);
-                    disclosures.submit(x.id, actor);
-                    Instant on = DemoDates.of(d.publishedOn(), d.period());
-                    disclosures.publish(x.id, actor, on == null ? Instant.now() : on);
-                }
-                for (DemoNotice n : list(content.notices())) {
-                    Notice x = notices.publish(new NoticeService.NewNotice(n.title(), n.body(), n.target(), n.code()),
-                            actor);
-                    Instant on = DemoDates.of(n.publishedOn(), n.title());
-                    x.publishedAt = on == null ? x.publishedAt : on;
-                }
-                for (DemoPost p : list(content.posts())) {
-                    VillagePost x = posts.create(p.village(), new VillagePosts.NewPost(p.kind(), p.title(), p.body()),
-                            actor);
-                    Instant on = DemoDates.of(p.publishedOn(), p.title());
-                    x.publishedAt = on == null ? x.publishedAt : on;
-                }
-            });
-        }
-        if (Files.isRegularFile(csv)) {
-            byte[] file = Files.readAllBytes(csv);
-            once(tenant, "payments.imported", file, () -> payments.importFile(file, "payments.csv", actor));
-        }
-        if (content != null) {
-            // programmes exist once payments are imported: link them to their policies
-            scope.run(tenant, () -> {
-                for (DemoPolicy p : list(content.policies())) {
-                    Policy policy = Policy.find("title", p.title()).firstResult();
-                    for (String name : list(p.programmes())) {
-                        Programme prog = Programme.findById(name);
-                        if (policy != null && prog != null && prog.policyId == null) {
-                            prog.policyId = policy.id;
-                        }
-                    }
-                }
-            });
+            scope.run(tenant, () -> linkProgrammes(content));
         }
     }
 
-    private void once(String tenant, String action, byte[] file, Runnable work) {
-        String digest = AuditEntry.sha256(file);
-        scope.run(tenant, () -> {
-            if (AuditEntry.count("action = ?1 and payloadDigest = ?2", action, digest) == 0) {
-                work.run();
-                if (!action.equals("payments.imported")) {
-                    audit.append("system:descriptor", action, "Descriptor", "transparency.yaml", file);
+    private void publish(File content, String actor) {
+        for (DemoPolicy p : DemoSeed.each(content.policies())) {
+            policies.create(new PolicyService.NewPolicy(p.title(), p.category(), p.department(), p.summary(), p.body(),
+                    p.qa()), actor);
+        }
+        DemoSeed.each(content.powerItems()).forEach(i -> power.create(i, actor));
+        for (DemoDisclosure d : DemoSeed.each(content.disclosures())) {
+            Disclosure x = disclosures.draft(d.village(), new DisclosureService.Draft(d.category(), d.title(),
+                    d.period(), d.body(), d.lines(), d.visibility()), actor);
+            disclosures.submit(x.id, actor);
+            Instant on = DemoDates.of(d.publishedOn(), d.period());
+            disclosures.publish(x.id, actor, on == null ? Instant.now() : on);
+        }
+        for (DemoNotice n : DemoSeed.each(content.notices())) {
+            Notice x = notices.publish(new NoticeService.NewNotice(n.title(), n.body(), n.target(), n.code()), actor);
+            Instant on = DemoDates.of(n.publishedOn(), n.title());
+            x.publishedAt = on == null ? x.publishedAt : on;
+        }
+        for (DemoPost p : DemoSeed.each(content.posts())) {
+            VillagePost x = posts.create(p.village(), new VillagePosts.NewPost(p.kind(), p.title(), p.body()), actor);
+            Instant on = DemoDates.of(p.publishedOn(), p.title());
+            x.publishedAt = on == null ? x.publishedAt : on;
+        }
+    }
+
+    /** Programmes exist once payments are imported, whichever boot that was: link them to their policies. */
+    private static void linkProgrammes(File content) {
+        for (DemoPolicy p : DemoSeed.each(content.policies())) {
+            Policy policy = Policy.find("title", p.title()).firstResult();
+            for (String name : DemoSeed.each(p.programmes())) {
+                Programme prog = Programme.findById(name);
+                if (policy != null && prog != null && prog.policyId == null) {
+                    prog.policyId = policy.id;
                 }
             }
-        });
-    }
-
-    private static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
+        }
     }
 
     static BigDecimal zero() {

@@ -6,11 +6,11 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.inbox.BulkMessages;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.sql.Keyset;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,12 +30,11 @@ public class PushLists {
 
     @Transactional
     public PushView.Page list(Long before, int limit) {
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
-        Parameters p = Parameters.with("before", before == null ? Long.MAX_VALUE : before);
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
+        Parameters p = Parameters.with("before", k.below());
         String where = scope(p);
-        List<Push> page = Push.<Push>find(where + "id < :before order by id desc", p).page(0, n + 1).list();
-        List<PushView> items = page.stream().limit(n).map(x -> PushView.of(x, null)).toList();
-        return new PushView.Page(items, page.size() > n ? items.getLast().id() : null);
+        return k.page(Push.<Push>find(where + "id < :before order by id desc", p).page(0, k.fetch()).list(),
+                x -> PushView.of(x, null), PushView::id, PushView.Page::new);
     }
 
     /** One push with its delivery counts; another place's push does not exist for the caller. */

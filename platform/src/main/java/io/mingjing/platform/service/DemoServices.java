@@ -1,24 +1,20 @@
 package io.mingjing.platform.service;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.Caller;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.service.ServiceRequests.Action;
 import io.mingjing.platform.service.ServiceRequests.Decision;
 import io.mingjing.platform.service.ServiceRequests.NewApplication;
 import io.mingjing.platform.staff.StaffMember;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +32,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoServices {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
+    static final String FILE = "services.yaml";
     private static final String ACTION = "demo-services.applied";
     /** A 1×1 PNG: what a photographed material is to the file rules. */
     static final byte[] PHOTO = Base64.getDecoder().decode(
@@ -67,7 +62,7 @@ public class DemoServices {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -80,30 +75,14 @@ public class DemoServices {
     SlaSweep sweep;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve("services.yaml");
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        boolean applied = scope.call(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return false;
-            }
-            for (Department d : file.departments() == null ? List.<Department>of() : file.departments()) {
-                catalogue.members(d.name(), d.members(), actor);
-            }
-            List<ServiceItemSpec> items = file.items() == null ? List.of() : file.items();
+        if (seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor, file -> {
+            DemoSeed.each(file.departments()).forEach(d -> catalogue.members(d.name(), d.members(), actor));
+            List<ServiceItemSpec> items = DemoSeed.each(file.items());
             for (int i = 0; i < items.size(); i++) {
                 catalogue.put(items.get(i), true, (i + 1) * 10, ServiceCatalogue.DESCRIPTOR, actor);
             }
-            for (Case c : file.applications() == null ? List.<Case>of() : file.applications()) {
-                run(tenant, c, actor);
-            }
-            audit.append(actor, ACTION, "Descriptor", "services.yaml", bytes);
-            return true;
-        });
-        if (applied) {
+            DemoSeed.each(file.applications()).forEach(c -> run(tenant, c, actor));
+        })) {
             sweep.sweep(tenant, Instant.now()); // the cases moved back get their cards now, not at the next run
         }
     }
@@ -116,7 +95,7 @@ public class DemoServices {
         if (!Boolean.FALSE.equals(c.submit())) {
             applications.submit(id);
         }
-        for (Step s : c.steps() == null ? List.<Step>of() : c.steps()) {
+        for (Step s : DemoSeed.each(c.steps())) {
             caller.actAs(person(tenant, s.by()));
             switch (s.action()) {
                 case "MATERIALS" -> attach(id, s.materials());
@@ -151,7 +130,7 @@ public class DemoServices {
     }
 
     private void attach(long id, List<String> materials) {
-        for (String m : materials == null ? List.<String>of() : materials) {
+        for (String m : DemoSeed.each(materials)) {
             applications.attach(id, m, m + ".png", PHOTO);
         }
     }
@@ -159,7 +138,7 @@ public class DemoServices {
     private static Resident resident(String phone) {
         Resident r = Resident.find("phone", phone).firstResult();
         if (r == null) {
-            throw new IllegalArgumentException("services.yaml names no resident with phone " + phone);
+            throw new IllegalArgumentException(FILE + " names no resident with phone " + phone);
         }
         return r;
     }

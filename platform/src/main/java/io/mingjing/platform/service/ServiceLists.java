@@ -8,6 +8,7 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.sql.Keyset;
 import io.mingjing.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,13 +81,13 @@ public class ServiceLists {
     }
 
     private ServiceView.Page page(String sql, List<Object> params, Long before, int limit) {
-        int n = Math.max(1, Math.min(limit, 100));
+        Keyset k = Keyset.of(before, limit, 100);
         StringBuilder q = new StringBuilder(sql);
         if (before != null) {
             q.append(" AND a.id < ?").append(params.size() + 1);
             params.add(before);
         }
-        q.append(" ORDER BY a.id DESC LIMIT ").append(n + 1);
+        q.append(" ORDER BY a.id DESC LIMIT ").append(k.fetch());
         var query = em.createNativeQuery(q.toString(), Object[].class);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
@@ -94,12 +95,11 @@ public class ServiceLists {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<Long, String> names = names(rows.stream().map(r -> ((Number) r[4]).longValue()).toList());
-        List<ServiceView.Row> items = rows.stream().limit(n).map(r -> new ServiceView.Row(((Number) r[0]).longValue(),
+        return k.page(rows, r -> new ServiceView.Row(((Number) r[0]).longValue(),
                 (String) r[1], catalogue.version((String) r[1], ((Number) r[2]).intValue()).name(), (String) r[3],
                 names.get(((Number) r[4]).longValue()), ServiceState.valueOf((String) r[5]),
                 SlaState.valueOf((String) r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]),
-                r[9] == null ? null : ((Number) r[9]).intValue())).toList();
-        return new ServiceView.Page(items, rows.size() > n ? items.get(n - 1).id() : null);
+                r[9] == null ? null : ((Number) r[9]).intValue()), ServiceView.Row::id, ServiceView.Page::new);
     }
 
     private static Map<Long, String> names(List<Long> ids) {

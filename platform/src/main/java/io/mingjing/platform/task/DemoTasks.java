@@ -1,19 +1,15 @@
 package io.mingjing.platform.task;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.clock.SlaSweep;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.inbox.InboxMessage;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.staff.DemoPeople;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +27,6 @@ import java.util.List;
 public class DemoTasks {
 
     static final String FILE = "tasks.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
     private static final String ACTION = "demo-tasks.applied";
     /** A 1×1 PNG: a photo of the work to the file rules. */
     static final byte[] PHOTO = Base64.getDecoder().decode(
@@ -54,7 +48,7 @@ public class DemoTasks {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -65,23 +59,8 @@ public class DemoTasks {
     SlaSweep sweep;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve(FILE);
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        boolean applied = scope.call(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return false;
-            }
-            for (Spec s : file.tasks() == null ? List.<Spec>of() : file.tasks()) {
-                assign(tenant, s, actor);
-            }
-            audit.append(actor, ACTION, "Descriptor", FILE, bytes);
-            return true;
-        });
-        if (applied) {
+        if (seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor,
+                file -> DemoSeed.each(file.tasks()).forEach(s -> assign(tenant, s, actor)))) {
             sweep.sweep(tenant, Instant.now());
         }
     }
@@ -100,7 +79,7 @@ public class DemoTasks {
             if (!tasks.isFor(t.id)) {
                 continue; // a task of several villages is done by each one's cadres: this one's only
             }
-            for (String name : s.done().evidence() == null ? List.<String>of() : s.done().evidence()) {
+            for (String name : DemoSeed.each(s.done().evidence())) {
                 tasks.attach(t.id, name, PHOTO);
             }
             tasks.complete(t.id, s.done().note());

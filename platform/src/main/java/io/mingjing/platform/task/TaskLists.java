@@ -7,6 +7,7 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.OrgUnitLevel;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
+import io.mingjing.platform.sql.Keyset;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,8 @@ public class TaskLists {
     @Transactional
     public TaskView.Page list(String unit, TaskState state, Long before, int limit) {
         Caller c = caller.get();
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
-        Parameters p = Parameters.with("before", before == null ? Long.MAX_VALUE : before);
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
+        Parameters p = Parameters.with("before", k.below());
         String where;
         if (unit != null) {
             if (!places.mayActOn(unit)) {
@@ -49,9 +50,8 @@ public class TaskLists {
             where += " and state = :state";
             p.and("state", state);
         }
-        List<Task> page = Task.<Task>find(where + " and id < :before order by id desc", p).page(0, n + 1).list();
-        List<TaskView> items = page.stream().limit(n).map(t -> TaskView.of(t, List.of())).toList();
-        return new TaskView.Page(items, page.size() > n ? items.getLast().id() : null);
+        return k.page(Task.<Task>find(where + " and id < :before order by id desc", p).page(0, k.fetch()).list(),
+                t -> TaskView.of(t, List.of()), TaskView::id, TaskView.Page::new);
     }
 
     @Transactional

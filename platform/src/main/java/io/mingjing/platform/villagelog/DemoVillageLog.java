@@ -1,17 +1,12 @@
 package io.mingjing.platform.villagelog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.mingjing.platform.audit.AuditLog;
 import io.mingjing.platform.identity.CurrentCaller;
+import io.mingjing.platform.seed.DemoSeed;
 import io.mingjing.platform.staff.DemoPeople;
-import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +19,6 @@ import java.util.List;
 public class DemoVillageLog {
 
     static final String FILE = "village-log.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().findAndRegisterModules();
     private static final String ACTION = "demo-village-log.applied";
 
     /**
@@ -40,31 +33,19 @@ public class DemoVillageLog {
     }
 
     @Inject
-    TenantScope scope;
+    DemoSeed seed;
     @Inject
     CurrentCaller caller;
     @Inject
     VillageLogService log;
-    @Inject
-    AuditLog audit;
 
     public void apply(String tenant, Path county, String actor) throws IOException {
-        Path yaml = county.resolve(FILE);
-        if (!Files.isRegularFile(yaml)) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(yaml);
-        File file = YAML.readValue(bytes, File.class);
-        scope.run(tenant, () -> {
-            if (audit.records(ACTION, bytes)) {
-                return;
-            }
-            for (Entry e : file.entries() == null ? List.<Entry>of() : file.entries()) {
+        seed.apply(tenant, county.resolve(FILE), File.class, ACTION, actor, file -> {
+            for (Entry e : DemoSeed.each(file.entries())) {
                 caller.actAs(DemoPeople.caller(tenant, e.by(), FILE));
                 log.record(new VillageLogView.NewEntry(e.village(), e.body(), e.place(), e.tags(), e.open(),
                         DemoPeople.daysAgo(e.daysAgo(), e.hour())));
             }
-            audit.append(actor, ACTION, "Descriptor", FILE, bytes);
         });
     }
 }

@@ -8,6 +8,7 @@ import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.orgunit.Places;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.resident.Resident;
+import io.mingjing.platform.sql.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,10 +65,10 @@ public class VillageLogSearch {
             }
             phrases = Grams.phrases(q);
         }
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<Long> ids = ids(scope, grams, phrases, before, n + 1);
-        List<VillageLogView> items = views(ids.stream().limit(n).toList());
-        return new VillageLogView.Page(items, ids.size() > n ? items.getLast().id() : null);
+        Keyset k = Keyset.of(before, limit, MAX_PAGE);
+        List<Long> ids = ids(scope, grams, phrases, before, k.fetch());
+        List<VillageLogView> items = views(ids.stream().limit(k.size()).toList());
+        return new VillageLogView.Page(items, k.next(ids, items, VillageLogView::id));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mingjing.platform.approval;
 
+import static io.mingjing.platform.testing.OpenModel.pct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.OpenModel;
+import io.mingjing.platform.testing.OpenModel.Load;
 import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
@@ -31,10 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -93,15 +92,19 @@ class ApprovalsBench {
         login("bk-x", "cadre-1");
         int warm = RATE * WARM_SECONDS;
         int n = RATE * SECONDS;
+        String[] filed = new String[warm + n];
+        IntFunction<HttpRequest> filing = i -> post("bk-x", "/approvals", payment(100 + i % 1000));
+        Load warmFilings = load(warm, filing, filed, 0);
+        Load filings = load(n, i -> filing.apply(warm + i), filed, warm);
+        out.add(filings.line("filing", RATE, SECONDS, WARM_SECONDS, 201));
         long[] ids = new long[warm + n];
         int[] seqs = new int[warm + n];
-        IntFunction<HttpRequest> filing = i -> post("bk-x", "/approvals", payment(100 + i % 1000));
-        Load warmFilings = load(warm, i -> filing.apply(i), (i, body) -> keep(body, ids, seqs, i));
-        Load filings = load(n, i -> filing.apply(warm + i), (i, body) -> keep(body, ids, seqs, warm + i));
-        report("filing", filings, 201);
-        Load warmSteps = load(warm, i -> decide("cadre-1", ids[i], seqs[i]), null);
-        Load steps = load(n, i -> decide("cadre-1", ids[warm + i], seqs[warm + i]), null);
-        report("approval step (APPROVE, 或签)", steps, 200);
+        for (int i = 0; i < filed.length; i++) {
+            keep(filed[i], ids, seqs, i);
+        }
+        Load warmSteps = load(warm, i -> decide("cadre-1", ids[i], seqs[i]), null, 0);
+        Load steps = load(n, i -> decide("cadre-1", ids[warm + i], seqs[warm + i]), null, 0);
+        out.add(steps.line("approval step (APPROVE, 或签)", RATE, SECONDS, WARM_SECONDS, 200));
         out.add("warm-up answers: filings " + warmFilings.ok(201) + "/" + warm + " × 201, steps " + warmSteps.ok(200)
                 + "/" + warm + " × 200");
     }
@@ -187,64 +190,23 @@ class ApprovalsBench {
 
     // ---- the open-model driver
 
-    record Load(long[] late, int[] status) {
-        int ok(int code) {
-            return (int) Arrays.stream(status).filter(s -> s == code).count();
-        }
-    }
-
-    interface Keep {
-        void accept(int i, String body) throws IOException;
-    }
-
-    /** Request i is due at start + i / RATE; @return how long after its due time each one was answered, µs */
-    private Load load(int n, IntFunction<HttpRequest> request, Keep keep) throws InterruptedException {
-        long[] late = new long[n];
-        int[] status = new int[n];
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime() + 50_000_000;
-        long step = 1_000_000_000L / RATE;
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < 32; w++) {
-                workers.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        long due = start + i * step;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
-                            late[i] = (System.nanoTime() - due) / 1000;
-                            status[i] = r.statusCode();
-                            if (keep != null && r.statusCode() < 300) {
-                                keep.accept(i, r.body());
-                            }
-                        } catch (IOException e) {
-                            status[i] = -1;
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                });
+    /** @param bodies where the answers' bodies are kept (from {@code at} on), read after the load: null, none */
+    private Load load(int n, IntFunction<HttpRequest> request, String[] bodies, int at) throws InterruptedException {
+        return OpenModel.run(RATE, n, 32, i -> {
+            HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+            if (bodies != null && r.statusCode() < 300) {
+                bodies[at + i] = r.body();
             }
-        }
-        return new Load(late, status);
-    }
-
-    private void report(String what, Load l, int expected) {
-        Map<Integer, Long> codes = new java.util.TreeMap<>();
-        Arrays.stream(l.status()).forEach(s -> codes.merge(s, 1L, Long::sum));
-        out.add(String.format("%s at %d/s for %d s (%d s warm-up at the same rate): p50 %.1f ms, p99 %.1f ms, "
-                + "max %.1f ms; status %s (expected %d)", what, RATE, SECONDS, WARM_SECONDS, pct(l.late(), 50),
-                pct(l.late(), 99), pct(l.late(), 100), codes, expected));
+            return r.statusCode();
+        });
     }
 
     private static void keep(String body, long[] ids, int[] seqs, int i) throws IOException {
-        JsonNode a = JSON.readTree(body);
-        ids[i] = a.get("id").asLong();
-        seqs[i] = a.get("seq").asInt();
+        if (body != null) {
+            JsonNode a = JSON.readTree(body);
+            ids[i] = a.get("id").asLong();
+            seqs[i] = a.get("seq").asInt();
+        }
     }
 
     // ---- HTTP and SQL helpers
@@ -309,12 +271,5 @@ class ApprovalsBench {
     private void exec(String... sql) {
         Postgres.exec(DevStack.DATABASE, Arrays.stream(sql).map(s -> s.replace("$s", TenantIds.schema(t)))
                 .toArray(String[]::new));
-    }
-
-    /** @param micros latencies in µs; @return the p-th percentile in ms */
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
     }
 }

@@ -27,7 +27,7 @@ class ArchitectureTest {
             "..platform.file..", "..platform.audit..", "..platform.registry..", "..platform.tenancy..",
             "..platform.identity..", "..platform.input..", "..platform.web..", "..platform.limit..", "..platform.event..", "..platform.jobs..",
             "..platform.feature..", "..platform.clock..", "..platform.secure..", "..platform.figure..", "..platform.workflow..",
-            "..platform.sample.." };
+            "..platform.sample..", "..platform.seed.." };
     private static final String[] FEATURES = { "..platform.appeal..", "..platform.cockpit..", "..platform.disclosure..",
             "..platform.payment..", "..platform.policy..", "..platform.notice..", "..platform.powerlist..",
             "..platform.villagepost..", "..platform.approval..", "..platform.warning..", "..platform.service..", "..platform.consultation..", "..platform.task..", "..platform.villagelog..", "..platform.branch..", "..platform.push..", "..platform.resident..", "..platform.staff..", "..platform.inbox..",

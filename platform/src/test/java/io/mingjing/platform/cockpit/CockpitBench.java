@@ -1,5 +1,6 @@
 package io.mingjing.platform.cockpit;
 
+import static io.mingjing.platform.testing.OpenModel.pct;
 import static io.restassured.RestAssured.given;
 
 import io.mingjing.platform.figure.FigureRefresh;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -198,11 +198,5 @@ class CockpitBench {
             z.write(b);
         }
         return o.size();
-    }
-
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
     }
 }

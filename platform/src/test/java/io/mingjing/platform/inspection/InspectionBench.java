@@ -1,11 +1,13 @@
 package io.mingjing.platform.inspection;
 
+import static io.mingjing.platform.testing.OpenModel.pct;
+
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
-import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.People;
+import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -23,7 +25,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -126,13 +127,6 @@ class InspectionBench {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("open: " + r.statusCode() + " " + r.body());
         }
-    }
-
-    private static double pct(long[] micros, int p) {
-        long[] s = micros.clone();
-        Arrays.sort(s);
-        int i = Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1);
-        return s[Math.max(0, i)] / 1000.0;
     }
 
     private void exec(String... sql) throws Exception {

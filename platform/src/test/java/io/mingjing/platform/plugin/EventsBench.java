@@ -2,6 +2,7 @@ package io.mingjing.platform.plugin;
 
 import static io.mingjing.platform.plugin.PluginRuntimeTest.count;
 import static io.mingjing.platform.plugin.PluginRuntimeTest.schema;
+import static io.mingjing.platform.testing.OpenModel.pct;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,7 @@ import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.OpenModel;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,10 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,29 +142,10 @@ class EventsBench {
 
     /** Open model: write i is due at start + i / rate; @return how late each write finished past its due time, µs. */
     private long[] load(String county, String tag, int seconds) throws InterruptedException {
-        int n = RATE * seconds;
-        long[] late = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime() + 50_000_000;
-        long step = 1_000_000_000L / RATE;
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < 16; w++) {
-                workers.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        long due = start + i * step;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                        }
-                        int k = i;
-                        scope.run(county, () -> events.record("bench.loaded", "bench", tag + "-" + (k % 50),
-                                Map.of("n", k)));
-                        late[i] = (System.nanoTime() - due) / 1000;
-                    }
-                });
-            }
-        }
-        return late;
+        return OpenModel.run(RATE, RATE * seconds, 16, i -> {
+            scope.run(county, () -> events.record("bench.loaded", "bench", tag + "-" + (i % 50), Map.of("n", i)));
+            return 0;
+        }).late();
     }
 
     /** Listener's receipt minus the event's recording, µs, sorted. */
@@ -181,11 +161,5 @@ class EventsBench {
             Arrays.sort(a);
             return a;
         }
-    }
-
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1)] / 1000.0;
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mingjing.platform.audit.AuditRecord;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.PortalForm;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,6 +45,7 @@ class PluginRuntimeTest {
 
     String on;
     String off;
+    byte[] upgrade;
 
     static ValidatableResponse install(byte[] jar) {
         return given().auth().oauth2(Tokens.operator()).contentType("application/java-archive").body(jar)
@@ -192,7 +195,8 @@ class PluginRuntimeTest {
     @Test
     @Order(10)
     void upgradesLiveMigratingEnabledCountiesAndAFailedUpgradeKeepsTheOldVersion() throws Exception {
-        install(EchoJars.echo("2.0.0", EchoJars.ADD_EXTRA)).statusCode(200).body("previousVersion", equalTo("1.0.0"))
+        upgrade = EchoJars.echo("2.0.0", EchoJars.ADD_EXTRA);
+        install(upgrade).statusCode(200).body("previousVersion", equalTo("1.0.0"))
                 .body("migratedCounties", hasItem(on)).body("millis", lessThan(5000));
         given().get("/api/t/" + on + "/m/echo/version").then().statusCode(200).body("version", equalTo("2.0.0"));
         assertTrue(tables(on).contains("echo_extra"));
@@ -219,6 +223,20 @@ class PluginRuntimeTest {
                 .body("findAll { it.status == 'active' }.id", org.hamcrest.Matchers.not(hasItem("echo")));
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/echo").then().statusCode(404);
         assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("plugins-dir", "echo.jar")), "jar left behind");
+    }
+
+    /** No chain is the platform's own: each county the module is enabled in records what reached its data. */
+    @Test
+    @Order(12)
+    void theUpgradeAndTheRemovalAreAuditedInTheCountiesWhereTheModuleIsEnabled() throws Exception {
+        String entries = "SELECT count(*) FROM %s.audit_entry WHERE entity = 'Module' AND entity_id = 'echo' AND "
+                + "actor = 'operator:operator' AND action = '%s' AND payload_digest = '%s'";
+        assertEquals(1, count(on, entries.formatted(schema(on), "plugin.installed", AuditRecord.sha256(upgrade))));
+        assertEquals(1, count(on, entries.formatted(schema(on), "plugin.uninstalled",
+                AuditRecord.sha256("2.0.0".getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(2, count(on, "SELECT count(*) FROM " + schema(on) + ".audit_entry WHERE action LIKE 'plugin.%'"),
+                "the first install, before any county enabled it, and the refused upgrades reached no county");
+        assertEquals(0, count(off, "SELECT count(*) FROM " + schema(off) + ".audit_entry WHERE action LIKE 'plugin.%'"));
     }
 
     static String schema(String county) {

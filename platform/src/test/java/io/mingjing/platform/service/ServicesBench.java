@@ -4,6 +4,8 @@ import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.OpenModel;
+import io.mingjing.platform.testing.OpenModel.Load;
 import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
@@ -12,7 +14,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,15 +25,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -88,13 +83,19 @@ class ServicesBench {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         Load warm = load(RATE * WARM_SECONDS, submit);
         Load measured = load(RATE * SECONDS, submit);
-        report("submitting an application (agent, submit: true, stage opened for the town)", measured, 201);
+        out.add(measured.line("submitting an application (agent, submit: true, stage opened for the town)", RATE,
+                SECONDS, WARM_SECONDS, 201));
         out.add("warm-up answers: " + warm.ok(201) + "/" + RATE * WARM_SECONDS + " × 201");
         catalogue();
         Path file = Path.of("target", "bench", "services.txt");
         Files.createDirectories(file.getParent());
         Files.write(file, out);
         out.forEach(System.out::println);
+    }
+
+    private Load load(int n, IntFunction<HttpRequest> request) throws InterruptedException {
+        return OpenModel.run(RATE, n, 32, i -> http.send(request.apply(i), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
     }
 
     private void catalogue() throws Exception {
@@ -112,59 +113,5 @@ class ServicesBench {
                     + "with Accept-Encoding: gzip (%s)", lang, items, r.body().length, gz.body().length,
                     gz.headers().firstValue("Content-Encoding").orElse("identity")));
         }
-    }
-
-    record Load(long[] late, int[] status) {
-        int ok(int code) {
-            return (int) Arrays.stream(status).filter(s -> s == code).count();
-        }
-    }
-
-    /** Request i is due at start + i / RATE; @return how long after its due time each one was answered, µs */
-    private Load load(int n, IntFunction<HttpRequest> request) {
-        long[] late = new long[n];
-        int[] status = new int[n];
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime() + 50_000_000;
-        long step = 1_000_000_000L / RATE;
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < 32; w++) {
-                workers.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        long due = start + i * step;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
-                            late[i] = (System.nanoTime() - due) / 1000;
-                            status[i] = r.statusCode();
-                        } catch (IOException e) {
-                            status[i] = -1;
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                });
-            }
-        }
-        return new Load(late, status);
-    }
-
-    private void report(String what, Load l, int expected) {
-        Map<Integer, Long> codes = new TreeMap<>();
-        Arrays.stream(l.status()).forEach(s -> codes.merge(s, 1L, Long::sum));
-        out.add(String.format("%s at %d/s for %d s (%d s warm-up at the same rate): p50 %.1f ms, p99 %.1f ms, "
-                + "max %.1f ms; status %s (expected %d)", what, RATE, SECONDS, WARM_SECONDS, pct(l.late(), 50),
-                pct(l.late(), 99), pct(l.late(), 100), codes, expected));
-    }
-
-    /** @param micros latencies in µs; @return the p-th percentile in ms */
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
     }
 }

@@ -1,5 +1,7 @@
 package io.mingjing.platform.villagelog;
 
+import static io.mingjing.platform.testing.OpenModel.pct;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.identity.Role;
@@ -241,11 +243,5 @@ class VillageLogBench {
     private void exec(String... sql) {
         Postgres.exec(DevStack.DATABASE, Arrays.stream(sql).map(s -> s.replace("$s", TenantIds.schema(t)))
                 .toArray(String[]::new));
-    }
-
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
     }
 }

@@ -1,5 +1,7 @@
 package io.mingjing.platform.warning;
 
+import static io.mingjing.platform.testing.OpenModel.pct;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mingjing.platform.identity.Role;
@@ -7,6 +9,7 @@ import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.tenancy.TenantScope;
 import io.mingjing.platform.testing.Counties;
 import io.mingjing.platform.testing.DevStack;
+import io.mingjing.platform.testing.OpenModel;
 import io.mingjing.platform.testing.People;
 import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.Tokens;
@@ -36,10 +39,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -224,44 +223,17 @@ class WarningsBench {
         }
     }
 
-    // ---- the open-model driver: request i is due at start + i / RATE; latency from its due time, µs
-
+    /** Labour filings at RATE/s, open model; @return each one's latency from its due time, µs (a failure: never) */
     private long[] load(int n) throws InterruptedException {
-        long[] late = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime() + 50_000_000;
-        long step = 1_000_000_000L / RATE;
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String early = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString();
         String body = "{\"kind\":\"LABOUR\",\"village\":\"" + X + "\",\"title\":\"河道清理务工\",\"purpose\":\"河道清理\","
                 + "\"workers\":[{\"name\":\"张三\"}],\"plannedStart\":\"" + early + "\",\"plannedEnd\":\"" + today
                 + "\",\"dailyRate\":150}";
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < 32; w++) {
-                workers.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        long due = start + i * step;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/t/" + t
-                                    + "/approvals")).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer "
-                                    + bookkeeper).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                            late[i] = r.statusCode() == 201 ? (System.nanoTime() - due) / 1000 : Long.MAX_VALUE / 2;
-                        } catch (java.io.IOException e) {
-                            late[i] = Long.MAX_VALUE / 2;
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                });
-            }
-        }
-        return late;
+        return OpenModel.run(RATE, n, 32, i -> http.send(HttpRequest.newBuilder(base.resolve("/api/t/" + t
+                + "/approvals")).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + bookkeeper)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).lateUnless(201);
     }
 
     private JsonNode send(HttpRequest r, int expected) throws Exception {
@@ -293,12 +265,5 @@ class WarningsBench {
     private void exec(String... sql) {
         Postgres.exec(DevStack.DATABASE, Arrays.stream(sql).map(s -> s.replace("$s", TenantIds.schema(t)))
                 .toArray(String[]::new));
-    }
-
-    /** @param micros latencies in µs; @return the p-th percentile in ms */
-    private static double pct(long[] micros, int p) {
-        long[] a = micros.clone();
-        Arrays.sort(a);
-        return a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))] / 1000.0;
     }
 }
