@@ -27,8 +27,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,13 +100,7 @@ class ConsultationTest {
     }
 
     private long count(String sql) {
-        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
-                .executeQuery(sql.replace("$s", TenantIds.schema(t)))) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Counties.count(t, sql);
     }
 
     @Test

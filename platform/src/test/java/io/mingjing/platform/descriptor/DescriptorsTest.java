@@ -8,17 +8,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mingjing.platform.tenancy.TenantIds;
 import io.mingjing.platform.testing.Counties;
-import io.mingjing.platform.testing.Postgres;
 import io.mingjing.platform.testing.DevStack;
 import io.mingjing.platform.testing.Tokens;
 import io.mingjing.platform.warning.WarningSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -165,12 +161,6 @@ class DescriptorsTest {
     }
 
     static long count(String county, String sql) {
-        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
-                .executeQuery(sql.replace("$s", TenantIds.schema(county)))) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Counties.count(county, sql);
     }
 }

@@ -88,13 +88,7 @@ class TaskTest {
     }
 
     private long count(String sql) {
-        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
-                .executeQuery(sql.replace("$s", TenantIds.schema(t)))) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Counties.count(t, sql);
     }
 
     private String userId(String username) {

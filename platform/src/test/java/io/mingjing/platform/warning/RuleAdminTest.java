@@ -30,7 +30,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -119,13 +118,7 @@ class RuleAdminTest {
     }
 
     private long count(String county, String sql) {
-        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
-                .executeQuery(sql.replace("$s", TenantIds.schema(county)))) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Counties.count(county, sql);
     }
 
     private void sql(String statement) {

@@ -23,8 +23,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -122,13 +120,7 @@ class WarningTest {
     }
 
     private long count(String sql) {
-        try (Connection c = Postgres.admin(DevStack.DATABASE); ResultSet r = c.createStatement()
-                .executeQuery(sql.replace("$s", TenantIds.schema(t)))) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Counties.count(t, sql);
     }
 
     @Test
