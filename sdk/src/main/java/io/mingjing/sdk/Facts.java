@@ -136,7 +136,9 @@ public final class Facts {
                     f("level", "level", Type.STRING, "VILLAGE, TOWN, DEPARTMENT"),
                     f("escalations", "escalations", Type.INT, "how often it went up or overdue"),
                     f("reopened", "reopened", Type.BOOL, "the appellant was not satisfied once"),
-                    f("filedAt", "filed_at", Type.TIMESTAMP, "when it was filed"))),
+                    f("filedAt", "filed_at", Type.TIMESTAMP, "when it was filed"),
+                    f("department", "department", Type.STRING, "the county department in charge: the appeal's, "
+                            + "else its category's (SDK 1.7); a DEPARTMENT-tier warning goes to it"))),
             new Fact(COMPLAINTS_NAMING, "v_fact_complaints_naming", "a staff account named by complaints", "lastAt",
                     List.of(f("village", "village", Type.STRING, "the staff member's org unit"),
                             f("complaints30d", "complaints_30d", Type.INT, "complaints naming them in the last 30 days"),

@@ -7,5 +7,5 @@ package io.mingjing.sdk;
  */
 public interface Sdk {
 
-    String VERSION = "1.6.0";
+    String VERSION = "1.7.0";
 }
