@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -95,7 +99,6 @@ public class AuditLog {
                 Session s = (Session) completing;
                 // chains in one order in every transaction, so two never wait on each other's head
                 created.forEach((chain, written) -> link(s, chain, written));
-                s.flush();
             });
             drafts = created;
         }
@@ -106,33 +109,64 @@ public class AuditLog {
         if (drafts.isEmpty()) {
             return List.of(); // and no lock on the chain's head
         }
-        // Locking the head row serialises appenders, so the chain never forks; the transaction's pending
-        // writes go out first, so the lock is held only for the entries, the head and the commit.
+        // Locking the head row serialises appenders, so the chain never forks. The transaction's pending
+        // writes go out first, and under the lock only the chain's own statements run, over JDBC: Hibernate
+        // would flush the session again before each of its queries, and the writes it found dirty (and their
+        // triggers) would hold the head for every other writer of the county.
         session.flush();
-        Object[] head = (Object[]) session.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1 FOR UPDATE",
-                Object[].class).setParameter(1, chain.head).getSingleResult();
-        long seq = ((Number) head[0]).longValue();
-        String prev = (String) head[1];
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<AuditRecord> entries = new ArrayList<>(drafts.size());
-        for (Draft d : drafts) {
-            AuditRecord e = chain.entry.get();
-            e.seq = ++seq;
-            e.prevHash = prev;
-            e.at = at;
-            e.actor = d.actor();
-            e.action = d.action();
-            e.entity = d.entity();
-            e.entityId = d.entityId();
-            e.payloadDigest = AuditEntry.sha256(d.payload());
-            e.hash = e.computeHash();
-            session.persist(e);
-            prev = e.hash;
-            entries.add(e);
-        }
-        session.createNativeMutationQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = ?3")
-                .setParameter(1, seq).setParameter(2, prev).setParameter(3, chain.head).executeUpdate();
+        session.doWork(c -> {
+            long seq;
+            String prev;
+            try (PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ? FOR UPDATE")) {
+                head.setInt(1, chain.head);
+                try (ResultSet rs = head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                }
+            }
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + chain.table + " (seq, prev_hash, at, "
+                    + "actor, action, entity, entity_id, payload_digest, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Draft d : drafts) {
+                    AuditRecord e = chain.entry.get();
+                    e.seq = ++seq;
+                    e.prevHash = prev;
+                    e.at = at;
+                    e.actor = d.actor();
+                    e.action = d.action();
+                    e.entity = d.entity();
+                    e.entityId = d.entityId();
+                    e.payloadDigest = AuditEntry.sha256(d.payload());
+                    e.hash = e.computeHash();
+                    bind(insert, e);
+                    insert.addBatch();
+                    prev = e.hash;
+                    entries.add(e);
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement move = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = ?")) {
+                move.setLong(1, seq);
+                move.setString(2, prev);
+                move.setInt(3, chain.head);
+                move.executeUpdate();
+            }
+        });
         return entries;
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord e) throws SQLException {
+        insert.setLong(1, e.seq);
+        insert.setString(2, e.prevHash);
+        insert.setObject(3, e.at.atOffset(ZoneOffset.UTC));
+        insert.setString(4, e.actor);
+        insert.setString(5, e.action);
+        insert.setString(6, e.entity);
+        insert.setString(7, e.entityId);
+        insert.setString(8, e.payloadDigest);
+        insert.setString(9, e.hash);
     }
 
     /** Recomputes a chain from its first entry: intact, or the first entry that breaks it. */
