@@ -71,7 +71,7 @@ public class ApprovalOverdue implements OverdueCases {
                     "escalations", a.escalations)));
         }
         events.recordAll(DomainEvents.PLATFORM, drafts);
-        audit.appendAll(Chain.PUBLIC, audits); // last: the chain is locked from here to the commit
+        audit.appendAll(Chain.PUBLIC, audits);
         return ids.size();
     }
 

@@ -1,21 +1,20 @@
 package io.mingjing.platform.audit;
 
+import io.mingjing.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -25,10 +24,11 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionC
  * Appends to the current county's hash chains, in the caller's transaction: the entry commits with
  * the write it describes, or neither does.
  *
- * <p>Entries are linked into their chain as the transaction completes, not when they are written:
- * linking locks the chain's head until the commit, and a lock taken mid-transaction made every
- * county write wait for the slowest one before it. A caller that must hand out the hash before the
- * commit (a receipt, a stored audit hash) asks for a {@link #receipt}, as the last thing it does.
+ * <p>An entry is written unlinked as the transaction completes and linked into its chain just after
+ * the commit ({@link AuditLinks}): linking locks the chain's head, and a head locked up to a commit
+ * held every county write behind the slowest one's disk flush. A caller that must hand out the hash
+ * before the commit (a receipt, a stored audit hash) asks for a {@link #receipt}, as the last thing it
+ * does: that one entry holds the head to the commit.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -37,6 +37,10 @@ public class AuditLog {
     EntityManager em;
     @Inject
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    CurrentTenant county;
+    @Inject
+    AuditLinks links;
 
     /** One write to record; the payload is the written content (JSON, CSV …), of which only its SHA-256 is kept. */
     public record Draft(String actor, String action, String entity, String entityId, byte[] payload) {
@@ -47,10 +51,12 @@ public class AuditLog {
      * (descriptor, demo seed) applied before is not applied, nor audited, again.
      */
     public boolean records(String action, byte[] payload) {
-        return AuditEntry.count("action = ?1 and payloadDigest = ?2", action, AuditRecord.sha256(payload)) > 0;
+        return !em.createNativeQuery("SELECT 1 FROM audit_entry WHERE action = ?1 AND payload_digest = ?2 UNION ALL "
+                + "SELECT 1 FROM audit_unlinked WHERE chain = 1 AND action = ?1 AND payload_digest = ?2 LIMIT 1")
+                .setParameter(1, action).setParameter(2, AuditRecord.sha256(payload)).getResultList().isEmpty();
     }
 
-    /** Records a write on the public chain, linked at the commit. */
+    /** Records a write on the public chain, linked just after the commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String actor, String action, String entity, String entityId, byte[] payload) {
         append(Chain.PUBLIC, actor, action, entity, entityId, payload);
@@ -61,7 +67,7 @@ public class AuditLog {
         appendAll(chain, List.of(new Draft(actor, action, entity, entityId, payload)));
     }
 
-    /** Records writes in order, linked at the commit (the time-limit sweep writes hundreds). */
+    /** Records writes in order, linked just after the commit (the time-limit sweep writes hundreds). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(Chain chain, List<Draft> drafts) {
         if (!drafts.isEmpty()) {
@@ -95,10 +101,20 @@ public class AuditLog {
             // connection still held (a JTA synchronization would come after Hibernate let it go)
             SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
             session.joinTransaction();
-            session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) completing -> {
-                Session s = (Session) completing;
-                // chains in one order in every transaction, so two never wait on each other's head
-                created.forEach((chain, written) -> link(s, chain, written));
+            session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) completing ->
+                    ((Session) completing).doWork(c -> AuditLinks.store(c, created)));
+            String tenant = county.require();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED && created.values().stream().anyMatch(d -> !d.isEmpty())) {
+                        links.linkQuietly(tenant);
+                    }
+                }
             });
             drafts = created;
         }
@@ -106,67 +122,20 @@ public class AuditLog {
     }
 
     private static List<AuditRecord> link(Session session, Chain chain, List<Draft> drafts) {
-        if (drafts.isEmpty()) {
-            return List.of(); // and no lock on the chain's head
-        }
-        // Locking the head row serialises appenders, so the chain never forks. The transaction's pending
-        // writes go out first, and under the lock only the chain's own statements run, over JDBC: Hibernate
-        // would flush the session again before each of its queries, and the writes it found dirty (and their
-        // triggers) would hold the head for every other writer of the county.
+        // the transaction's pending writes go out first: under the head's lock only the chain's own
+        // statements run, over JDBC (Hibernate flushes the session again before each of its queries)
         session.flush();
-        List<AuditRecord> entries = new ArrayList<>(drafts.size());
-        session.doWork(c -> {
-            long seq;
-            String prev;
-            try (PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ? FOR UPDATE")) {
-                head.setInt(1, chain.head);
-                try (ResultSet rs = head.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    prev = rs.getString(2);
-                }
-            }
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + chain.table + " (seq, prev_hash, at, "
-                    + "actor, action, entity, entity_id, payload_digest, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Draft d : drafts) {
-                    AuditRecord e = chain.entry.get();
-                    e.seq = ++seq;
-                    e.prevHash = prev;
-                    e.at = at;
-                    e.actor = d.actor();
-                    e.action = d.action();
-                    e.entity = d.entity();
-                    e.entityId = d.entityId();
-                    e.payloadDigest = AuditEntry.sha256(d.payload());
-                    e.hash = e.computeHash();
-                    bind(insert, e);
-                    insert.addBatch();
-                    prev = e.hash;
-                    entries.add(e);
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement move = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = ?")) {
-                move.setLong(1, seq);
-                move.setString(2, prev);
-                move.setInt(3, chain.head);
-                move.executeUpdate();
-            }
-        });
-        return entries;
-    }
-
-    private static void bind(PreparedStatement insert, AuditRecord e) throws SQLException {
-        insert.setLong(1, e.seq);
-        insert.setString(2, e.prevHash);
-        insert.setObject(3, e.at.atOffset(ZoneOffset.UTC));
-        insert.setString(4, e.actor);
-        insert.setString(5, e.action);
-        insert.setString(6, e.entity);
-        insert.setString(7, e.entityId);
-        insert.setString(8, e.payloadDigest);
-        insert.setString(9, e.hash);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return session.doReturningWork(c -> AuditLinks.linkNow(c, chain, drafts.stream().map(d -> {
+            AuditRecord e = chain.entry.get();
+            e.at = at;
+            e.actor = d.actor();
+            e.action = d.action();
+            e.entity = d.entity();
+            e.entityId = d.entityId();
+            e.payloadDigest = AuditEntry.sha256(d.payload());
+            return e;
+        }).toList()));
     }
 
     /** Recomputes a chain from its first entry: intact, or the first entry that breaks it. */

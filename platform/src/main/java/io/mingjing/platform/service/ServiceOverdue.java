@@ -75,7 +75,7 @@ public class ServiceOverdue implements OverdueCases {
                     "escalations", a.escalations, "stepName", stepName)));
         }
         events.recordAll(DomainEvents.PLATFORM, drafts);
-        audit.appendAll(Chain.PUBLIC, audits); // last: the chain is locked from here to the commit
+        audit.appendAll(Chain.PUBLIC, audits);
         return ids.size();
     }
 

@@ -89,7 +89,7 @@ public class TaskOverdue implements OverdueCases {
             drafts.add(TaskEvents.draft(t.escalations == 1 ? "task.overdue" : "task.escalated", t, Map.of()));
         }
         events.recordAll(DomainEvents.PLATFORM, drafts);
-        audit.appendAll(Chain.PUBLIC, audits); // last: the chain is locked from here to the commit
+        audit.appendAll(Chain.PUBLIC, audits);
         return due.size();
     }
 

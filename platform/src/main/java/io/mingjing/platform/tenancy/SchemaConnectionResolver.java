@@ -31,7 +31,7 @@ public class SchemaConnectionResolver implements TenantConnectionResolver {
         return new CountyConnections(dataSource, tenantId);
     }
 
-    /** Scopes a connection to a county; also used for plain JDBC work in {@link TenantScope}. */
+    /** Scopes a connection to a county; also used for plain JDBC work in {@link TenantScope#jdbc}. */
     static void enter(Connection connection, String tenantId) throws SQLException {
         boolean local = !connection.getAutoCommit();
         String scope = local ? "SET LOCAL " : "SET ";

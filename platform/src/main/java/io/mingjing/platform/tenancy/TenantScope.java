@@ -7,7 +7,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Runs work for one county outside the request that named it (jobs, onboarding, descriptors): a
@@ -19,6 +22,14 @@ public class TenantScope {
 
     @Inject
     CurrentTenant current;
+    @Inject
+    DataSource dataSource;
+
+    /** Plain JDBC work of one county. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T apply(Connection county) throws SQLException;
+    }
 
     public void run(String tenantId, Runnable work) {
         call(tenantId, () -> {
@@ -50,6 +61,30 @@ public class TenantScope {
             requests.terminate();
             if (outer != null) {
                 requests.activate(outer);
+            }
+        }
+    }
+
+    /**
+     * Plain JDBC work for one county in a database transaction of its own, on a connection no JTA
+     * transaction holds: what must run just after another transaction committed (its afterCompletion).
+     */
+    public <T> T jdbc(String tenantId, JdbcWork<T> work) throws SQLException {
+        if (!TenantIds.isValid(tenantId)) {
+            throw new IllegalArgumentException("not a county id");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SchemaConnectionResolver.enter(c, tenantId); // SET LOCAL: gone with the transaction
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }

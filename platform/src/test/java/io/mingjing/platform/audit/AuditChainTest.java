@@ -29,6 +29,8 @@ class AuditChainTest {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    AuditLinks links;
 
     private void write(String id, int n) {
         scope.run(id, () -> audit.append("tester", "test.write", "Thing", Integer.toString(n),
@@ -48,6 +50,45 @@ class AuditChainTest {
         }
         given().get("/api/t/" + id + "/audit/verify").then().statusCode(200).body("ok", equalTo(true))
                 .body("entries", equalTo(41)).body("head", hasLength(64));
+    }
+
+    @Test
+    void anEntryItsProcessDidNotLinkAfterTheCommitIsLinkedOnceByTheSweep() throws Exception {
+        String id = Counties.onboard("unlinked");
+        write(id, 1);
+        long linked = Counties.count(id, "SELECT count(*) FROM $s.audit_entry");
+        // what a process killed between its commit and the linking leaves: committed, unlinked entries
+        Postgres.exec(DevStack.DATABASE, "INSERT INTO " + TenantIds.schema(id) + ".audit_unlinked (chain, at, actor, "
+                + "action, entity, entity_id, payload_digest) SELECT 1, now(), 'tester', 'test.crashed', 'Thing', i::text, "
+                + "repeat('a', 64) FROM generate_series(1, 30) i");
+        try (var pool = Executors.newFixedThreadPool(3)) { // the job on two replicas and a writer's own linking
+            List<CompletableFuture<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return links.link(id);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+            assertEquals(30, runs.stream().mapToInt(CompletableFuture::join).sum());
+        }
+        assertEquals(linked + 30, Counties.count(id, "SELECT count(*) FROM $s.audit_entry"));
+        assertEquals(0, Counties.count(id, "SELECT count(*) FROM $s.audit_unlinked"));
+        assertEquals(30, Counties.count(id, "SELECT count(DISTINCT entity_id) FROM $s.audit_entry WHERE action = 'test.crashed'"));
+        given().get("/api/t/" + id + "/audit/verify").then().statusCode(200).body("ok", equalTo(true))
+                .body("entries", equalTo((int) linked + 30));
+    }
+
+    @Test
+    void aWriteThatDoesNotFitItsChainFailsWithItsEntry() {
+        String id = Counties.onboard("toolong");
+        long before = Counties.count(id, "SELECT count(*) FROM $s.audit_entry");
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> scope.run(id, () -> audit.append(
+                "tester", "x".repeat(81), "Thing", "1", new byte[0])));
+        assertEquals(before, Counties.count(id, "SELECT count(*) FROM $s.audit_entry"));
+        assertEquals(0, Counties.count(id, "SELECT count(*) FROM $s.audit_unlinked"));
     }
 
     @Test
