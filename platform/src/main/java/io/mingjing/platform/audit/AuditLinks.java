@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,6 +42,9 @@ public class AuditLinks {
 
     @Inject
     TenantScope scope;
+    @Inject
+    @io.quarkus.agroal.DataSource("audit-links")
+    DataSource links;
     @Inject
     TenantRegistry registry;
     @ConfigProperty(name = "mingjing.audit.link-sweep-every", defaultValue = "10s")
@@ -68,7 +72,7 @@ public class AuditLinks {
         for (Chain chain : Chain.values()) { // one transaction a chain: a receipt may hold either head
             int n;
             do {
-                n = scope.jdbc(county, c -> linkBatch(c, chain));
+                n = scope.jdbc(county, links, c -> linkBatch(c, chain));
                 linked += n;
             } while (n == BATCH);
         }
@@ -84,6 +88,11 @@ public class AuditLinks {
                     return 0; // and no lock on the head
                 }
             }
+        }
+        // Lost in a crash, a linking is lost whole: its entries are still unlinked, and the next one links
+        // them. The writes they record were flushed with their own commits.
+        try (PreparedStatement lazy = c.prepareStatement("SET LOCAL synchronous_commit = off")) {
+            lazy.execute();
         }
         Head head = Head.lock(c, chain);
         List<AuditRecord> entries = new ArrayList<>();

@@ -22,8 +22,6 @@ public class TenantScope {
 
     @Inject
     CurrentTenant current;
-    @Inject
-    DataSource dataSource;
 
     /** Plain JDBC work of one county. */
     @FunctionalInterface
@@ -66,10 +64,10 @@ public class TenantScope {
     }
 
     /**
-     * Plain JDBC work for one county in a database transaction of its own, on a connection no JTA
-     * transaction holds: what must run just after another transaction committed (its afterCompletion).
+     * Plain JDBC work for one county in a database transaction of its own, on a connection of a pool
+     * without JTA: what must run just after another transaction committed (its afterCompletion).
      */
-    public <T> T jdbc(String tenantId, JdbcWork<T> work) throws SQLException {
+    public <T> T jdbc(String tenantId, DataSource dataSource, JdbcWork<T> work) throws SQLException {
         if (!TenantIds.isValid(tenantId)) {
             throw new IllegalArgumentException("not a county id");
         }
