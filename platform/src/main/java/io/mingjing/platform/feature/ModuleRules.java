@@ -2,6 +2,7 @@ package io.mingjing.platform.feature;
 
 import io.mingjing.sdk.WarningRule;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The warning rules plugin modules contribute, and the one way to run a plugin's Java check: in the
@@ -9,6 +10,12 @@ import java.util.List;
  * runtime, so that warnings need nothing of it.
  */
 public interface ModuleRules {
+
+    /**
+     * The module names of the platform's own rules, built-in and a county's: no plugin module may take
+     * one, or its rules' ids would be theirs, with their settings and their warnings.
+     */
+    Set<String> PLATFORM_MODULES = Set.of("builtin", "county");
 
     /** @param module the module id; @param rule one of its rules */
     record Contributed(String module, WarningRule rule) {

@@ -1,6 +1,7 @@
 package io.mingjing.platform.plugin;
 
 import io.mingjing.platform.feature.Features;
+import io.mingjing.platform.feature.ModuleRules;
 import io.mingjing.platform.registry.ModuleEntry;
 import io.mingjing.platform.tenancy.SchemaMigrator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,6 +89,9 @@ public class PluginCatalogue {
         try {
             if (features.find(module.id()).isPresent()) {
                 throw new PluginRejected("module id '" + module.id() + "' is a built-in feature's");
+            }
+            if (ModuleRules.PLATFORM_MODULES.contains(module.id())) {
+                throw new PluginRejected("module id '" + module.id() + "' is reserved for the platform's own warning rules");
             }
             migrator.check(module);
             return module;

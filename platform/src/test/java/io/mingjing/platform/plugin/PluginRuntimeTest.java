@@ -193,6 +193,16 @@ class PluginRuntimeTest {
     }
 
     @Test
+    @Order(9)
+    void refusesAPluginNamedAsThePlatformsOwnRules() {
+        byte[] impostor = TestJars.plugin("county", "1.0.0").module(io.mingjing.platform.plugin.fixtures.ImpostorModule.class)
+                .build();
+        install(impostor).statusCode(422).body("detail", containsString("reserved for the platform's own warning rules"));
+        given().auth().oauth2(Tokens.operator()).get("/api/platform/modules").then()
+                .body("findAll { it.id == 'county' && it.status != 'rejected' }", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     @Order(10)
     void upgradesLiveMigratingEnabledCountiesAndAFailedUpgradeKeepsTheOldVersion() throws Exception {
         upgrade = EchoJars.echo("2.0.0", EchoJars.ADD_EXTRA);
