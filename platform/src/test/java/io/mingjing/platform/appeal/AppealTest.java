@@ -442,6 +442,6 @@ class AppealTest {
                 .statusCode(200).body("[0].status", equalTo("open"));
         given().get("/api/t/" + t + "/open311/v2/requests/" + id + ".json").then().statusCode(404);
         given().auth().oauth2(villager1).get("/api/t/" + t + "/appeals/" + id).then()
-                .body("level", equalTo("DEPARTMENT")).body("department", equalTo("应急管理局"));
+                .body("level", equalTo("DEPARTMENT")).body("department", equalTo("县应急管理局"));
     }
 }

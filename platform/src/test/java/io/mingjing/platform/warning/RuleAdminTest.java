@@ -290,9 +290,9 @@ class RuleAdminTest {
 
     @Test
     void departmentWarningsGoToTheDepartmentTheFactNamesAndToTheInspectorsWhenItNamesNone() {
-        // the county names 民政局's staff; hardship appeals are 民政局's (the seeded category)
+        // the county names 县民政局's staff; hardship appeals are 县民政局's (the seeded category)
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("members", List.of("dept-a")))
-                .put("/api/t/" + t + "/services/departments/民政局").then().statusCode(200);
+                .put("/api/t/" + t + "/services/departments/县民政局").then().statusCode(200);
         for (Map<String, Object> d : List.of(draft("hardship-case", "DEPARTMENT", "appeal", "fact.category == 'hardship'"),
                 draft("labour-to-dept", "DEPARTMENT", "labour", "fact.dailyRate > 900.0"))) {
             post(admin, rules(), d).then().statusCode(201);
@@ -303,8 +303,8 @@ class RuleAdminTest {
                 .path("trackingNo");
         JsonPath w = awaitWarning("county/hardship-case", no);
         assertEquals("DEPARTMENT", w.getString("tier"));
-        assertEquals("民政局", w.getString("department"));
-        assertEquals("民政局", w.getString("why.department"));
+        assertEquals("县民政局", w.getString("department"));
+        assertEquals("县民政局", w.getString("why.department"));
         int id = w.getInt("id");
         assertTrue(queue(deptA).contains(id));
         assertTrue(!queue(deptB).contains(id), "a department staff the county named for no such department");
@@ -312,7 +312,7 @@ class RuleAdminTest {
         given().auth().oauth2(deptB).post("/api/t/" + t + "/warnings/" + id + "/take").then().statusCode(403);
         given().auth().oauth2(deptA).post("/api/t/" + t + "/warnings/" + id + "/take").then().statusCode(200)
                 .body("colour", equalTo("YELLOW"));
-        assertEquals(1, count(t, "SELECT count(*) FROM $s.inbox_message WHERE recipient = '民政局' AND text LIKE '新的预警%'"));
+        assertEquals(1, count(t, "SELECT count(*) FROM $s.inbox_message WHERE recipient = '县民政局' AND text LIKE '新的预警%'"));
 
         // labour names no department: the inspectors handle it, and its why says so
         String labour = String.valueOf(fileLabour(950));
