@@ -104,6 +104,7 @@ public class AuditLog {
             session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) completing ->
                     ((Session) completing).doWork(c -> AuditLinks.store(c, created)));
             String tenant = county.require();
+            // then, once committed, linked by this thread before it answers: a caller reads its own entry
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
