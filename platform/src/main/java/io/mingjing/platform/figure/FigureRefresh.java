@@ -54,7 +54,7 @@ public class FigureRefresh {
         int total = 0;
         int batch;
         do {
-            batch = scope.call(county, () -> figures.refresh(BATCH));
+            batch = scope.callRedoable(county, () -> figures.refresh(BATCH));
             total += batch;
         } while (batch > 0);
         scope.call(county, () -> province.push(county));

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -22,6 +23,8 @@ public class TenantScope {
 
     @Inject
     CurrentTenant current;
+    @Inject
+    EntityManager em;
 
     /** Plain JDBC work of one county. */
     @FunctionalInterface
@@ -38,6 +41,18 @@ public class TenantScope {
 
     public <T> T call(String tenantId, Supplier<T> work) {
         return call(tenantId, null, work);
+    }
+
+    /**
+     * Work that keeps derived data (figures, warnings), which whatever it read would produce again if it
+     * were lost: its commit does not wait for the disk. A crash loses such a transaction whole, with the
+     * marks or deliveries it consumed, so it runs again; a later durable commit makes it durable too.
+     */
+    public <T> T callRedoable(String tenantId, Supplier<T> work) {
+        return call(tenantId, () -> {
+            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+            return work.get();
+        });
     }
 
     /** In the county's scope, in a transaction of its own that may run up to {@code timeout} (null: the default). */

@@ -63,7 +63,7 @@ public class WarningEvents implements PlatformListener {
                 }
             }
         }
-        scope.run(county, () -> {
+        scope.callRedoable(county, () -> {
             List<ActiveRule> on = rules.enabled();
             if (!approvals.isEmpty()) {
                 warnings.run(on, Target.approvals(new ArrayList<>(approvals)), true, "events:approval");
@@ -74,6 +74,7 @@ public class WarningEvents implements PlatformListener {
             for (String v : villages) {
                 warnings.run(on, Target.village(v), true, "events:disclosure");
             }
+            return null;
         });
     }
 
