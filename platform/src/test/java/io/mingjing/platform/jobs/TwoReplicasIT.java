@@ -44,7 +44,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * other one finishes the sweep, still once per case. Then, with a fresh second replica, a listening
  * module gets every domain event of a scenario once after deduplication, in order per entity, though
  * a replica is killed while it delivers. Last, both replicas keep the figures while four writers add and
- * change appeals, and every appeal is counted once for its village, town, county, their months and the province.
+ * change appeals, and every appeal is counted once for its village, town, county, their months and the province;
+ * and every audit entry written through either replica, or left unlinked by a dead one, is linked into the
+ * chain once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
@@ -56,7 +58,7 @@ class TwoReplicasIT {
     private static final Map<String, String> FAST = Map.of("mingjing.sla.sweep-every", "1s",
             "mingjing.channels.every", "1s", "mingjing.jobs.heartbeat", "1s", "mingjing.events.lease", "8s",
             "mingjing.events.batch", "10", "mingjing.plugins.timeout", "4s", "mingjing.limits.default-scale", "1000",
-            "mingjing.figures.every", "1s");
+            "mingjing.figures.every", "1s", "mingjing.audit.link-sweep-every", "1s");
     private static final List<PlatformProcess> replicas = new CopyOnWriteArrayList<>();
     private static Path plugins;
     private static String county;
@@ -273,6 +275,41 @@ class TwoReplicasIT {
         assertEquals(count("SELECT count(*) FROM " + schema + ".appeal WHERE kind <> 'REPORT'"),
                 count("SELECT COALESCE(sum(n), 0) FROM platform.province_figure WHERE county = '" + county
                         + "' AND metric = 'appeals.kind'"));
+    }
+
+    @Test
+    @Order(7)
+    void everyAuditEntryIsLinkedOnceThoughBothReplicasWriteAndLink() throws Exception {
+        if (replicas.size() < 2) {
+            replicas.add(PlatformProcess.start(DATABASE, plugins, FAST));
+        }
+        String notes = "SELECT count(*) FROM " + schema + ".audit_entry WHERE action LIKE '%note.created'";
+        long before = count(notes);
+        // what replicas killed between their commits and their linkings leave, for the cluster job
+        Postgres.exec(DATABASE, "INSERT INTO " + schema + ".audit_unlinked (chain, at, actor, action, entity, entity_id, "
+                + "payload_digest) SELECT 1, now(), 'tester', 'test.orphaned', 'Thing', g::text, repeat('b', 64) "
+                + "FROM generate_series(1, 2000) g");
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            PlatformProcess p = replicas.get(w % 2);
+            done.add(writers.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    given().port(p.port()).contentType(ContentType.JSON).body("{\"text\":\"两台\"}")
+                            .post("/api/t/" + county + "/m/echo/notes").then().statusCode(201);
+                }
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        writers.shutdown();
+        await().atMost(Duration.ofMinutes(1)).until(() -> count("SELECT count(*) FROM " + schema + ".audit_unlinked") == 0);
+        assertEquals(2000, count("SELECT count(*) FROM " + schema + ".audit_entry WHERE action = 'test.orphaned'"));
+        assertEquals(2000, count("SELECT count(DISTINCT entity_id) FROM " + schema + ".audit_entry WHERE action = 'test.orphaned'"));
+        assertEquals(before + 200, count(notes));
+        given().get("/api/t/" + county + "/audit/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
     }
 
     /** n appeals filed days ago at village X, one transaction, as an import would leave them. */
