@@ -56,6 +56,19 @@ public class Evaluator {
 
     /** @param failed rule id → what went wrong, for rules that threw or ran too long (the others went on) */
     public record Result(List<Raised> raised, int withdrawn, Map<String, String> failed) {
+
+        /** Results of parts of one evaluation, as one. */
+        static Result of(List<Result> parts) {
+            List<Raised> raised = new ArrayList<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            int withdrawn = 0;
+            for (Result p : parts) {
+                raised.addAll(p.raised());
+                failed.putAll(p.failed());
+                withdrawn += p.withdrawn();
+            }
+            return new Result(raised, withdrawn, failed);
+        }
     }
 
     /** One hit a backtest found. */
