@@ -120,7 +120,9 @@ final class CelSql {
                     + " END)";
             case "@in" -> in(args);
             case "hours" -> "make_interval(hours => (" + sql(args.get(0)) + ")::int)";
-            case "days" -> "make_interval(days => (" + sql(args.get(0)) + ")::int)";
+            // a CEL day is 24 hours, never a calendar day: an interval of time alone is also added without a
+            // time zone lookup, which a day part needs for every row
+            case "days" -> "make_interval(secs => (" + sql(args.get(0)) + ")::float8 * 86400)";
             case "double" -> "(" + sql(args.get(0)) + ")::float8";
             default -> unsupported();
         };

@@ -10,6 +10,8 @@ import io.mingjing.platform.inbox.InboxMessage;
 import io.mingjing.platform.orgunit.OrgUnit;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.CurrentTenant;
+import io.mingjing.platform.tenancy.TenantScope;
+import io.mingjing.sdk.Facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +20,16 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs rules (an event's entities, the sweep, a whole re-evaluation) and moves warnings through their
@@ -46,11 +55,72 @@ public class WarningService {
     CurrentTenant tenant;
     @Inject
     EntityManager em;
+    @Inject
+    TenantScope scope;
 
-    /** Runs these rules over the target in the current county's transaction, tells handlers, audits once. */
+    /**
+     * Runs these rules over the target in the current county's transaction, tells handlers, audits once. A
+     * whole county's SQL rules run fact by fact in transactions of their own, two at a time (below).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     Evaluator.Result run(List<ActiveRule> which, Target target, boolean withdraw, String why) {
-        Evaluator.Result r = evaluator.evaluate(tenant.require(), which, target, withdraw);
+        if (withdraw && target.all()) {
+            return wholeCounty(which, why);
+        }
+        return told(evaluator.evaluate(tenant.require(), which, target, withdraw), why);
+    }
+
+    /** How many facts of a whole evaluation run at once: a fact's statement is one server process, one core. */
+    static final int FACTS_AT_ONCE = 2;
+
+    /**
+     * A whole evaluation: the facts are independent, and PostgreSQL runs no statement that writes on more
+     * than one core, so each fact's SQL rules raise, withdraw, tell and audit in a transaction of their own,
+     * two facts at once, the facts with the most rules first. Each fact's work commits whole or not at all:
+     * a replica dying mid-way leaves some facts evaluated, each completely, and the job's retry evaluates
+     * them all again (the (rule, entity) index keeps one warning each). The other rules run here.
+     */
+    private Evaluator.Result wholeCounty(List<ActiveRule> which, String why) {
+        String county = tenant.require();
+        Map<Facts.Fact, List<ActiveRule>> byFact = new LinkedHashMap<>();
+        List<ActiveRule> others = new ArrayList<>();
+        for (ActiveRule r : which) {
+            if (r.sql() != null) {
+                byFact.computeIfAbsent(r.fact(), f -> new ArrayList<>()).add(r);
+            } else {
+                others.add(r);
+            }
+        }
+        List<List<ActiveRule>> facts = new ArrayList<>(byFact.values());
+        facts.sort(Comparator.<List<ActiveRule>>comparingInt(List::size).reversed());
+        List<Future<Evaluator.Result>> done = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(FACTS_AT_ONCE, Thread.ofVirtual().factory())) {
+            for (List<ActiveRule> rules : facts) {
+                done.add(threads.submit(() -> scope.call(county, WarningSweep.WHOLE_COUNTY,
+                        () -> told(evaluator.evaluate(county, rules, Target.ALL, true), why))));
+            }
+        }
+        List<Evaluator.Result> results = new ArrayList<>();
+        for (Future<Evaluator.Result> f : done) {
+            results.add(outcome(f));
+        }
+        results.add(told(evaluator.evaluate(county, others, Target.ALL, true), why));
+        return Evaluator.Result.of(results);
+    }
+
+    private static Evaluator.Result outcome(Future<Evaluator.Result> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a whole evaluation", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Tells the handlers of what was raised, records the rules that failed, audits the run. */
+    private Evaluator.Result told(Evaluator.Result r, String why) {
         routing.tell(r.raised());
         Instant now = Instant.now();
         r.failed().forEach((id, error) -> {

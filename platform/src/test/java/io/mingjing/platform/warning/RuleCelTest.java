@@ -84,6 +84,9 @@ class RuleCelTest {
                 LABOUR, HOURS);
         assertEquals("COALESCE((((f.state IN (?::text, ?::text)) AND ((f.amount / NULLIF((0.0)::float8, 0)) > (1.0)::float8))), false)",
                 CelSql.of(strings.ast(), LABOUR, new Settings(Map.of("minHours", 4L))).where());
+        RuleCel.Compiled days = RuleCel.compile("fact.plannedEnd + days(2) < now", LABOUR, HOURS);
+        assertEquals("COALESCE((((f.planned_end + make_interval(secs => (2)::float8 * 86400)) < now())), false)",
+                CelSql.of(days.ast(), LABOUR, new Settings(Map.of("minHours", 4L))).where(), "a CEL day: 24 hours");
     }
 
     @Test
