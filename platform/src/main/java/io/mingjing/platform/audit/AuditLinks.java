@@ -18,8 +18,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -53,23 +55,31 @@ public class AuditLinks {
     @Produces
     RecurringTask<Void> unlinkedEntries() {
         return Tasks.recurring("audit-links", FixedDelay.of(every))
-                .execute((instance, context) -> registry.serving().forEach(this::linkQuietly));
+                .execute((instance, context) -> registry.serving()
+                        .forEach(county -> linkQuietly(county, EnumSet.allOf(Chain.class))));
     }
 
-    /** Links what is unlinked; a failure is logged and left to the cluster job, never raised to a committed caller. */
-    void linkQuietly(String county) {
+    /**
+     * Links what is unlinked in these chains; a failure is logged and left to the cluster job, never raised
+     * to a committed caller.
+     */
+    void linkQuietly(String county, Set<Chain> chains) {
         try {
-            link(county);
+            link(county, chains);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("linking the audit entries of county %s failed (the next sweep tries again): %s", county,
                     e.getMessage());
         }
     }
 
-    /** @return how many entries of the county it linked */
+    /** @return how many entries of the county's chains it linked */
     public int link(String county) throws SQLException {
+        return link(county, EnumSet.allOf(Chain.class));
+    }
+
+    private int link(String county, Set<Chain> chains) throws SQLException {
         int linked = 0;
-        for (Chain chain : Chain.values()) { // one transaction a chain: a receipt may hold either head
+        for (Chain chain : chains) { // one transaction a chain: a receipt may hold either head
             int n;
             do {
                 n = scope.jdbc(county, links, c -> linkBatch(c, chain));
@@ -91,7 +101,7 @@ public class AuditLinks {
         }
         // Lost in a crash, a linking is lost whole: its entries are still unlinked, and the next one links
         // them. The writes they record were flushed with their own commits.
-        try (PreparedStatement lazy = c.prepareStatement("SET LOCAL synchronous_commit = off")) {
+        try (PreparedStatement lazy = c.prepareStatement(TenantScope.REDOABLE)) {
             lazy.execute();
         }
         Head head = Head.lock(c, chain);
@@ -123,7 +133,6 @@ public class AuditLinks {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_unlinked (chain, at, actor, action, "
                 + "entity, entity_id, payload_digest) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
             for (Map.Entry<Chain, List<AuditLog.Draft>> e : drafts.entrySet()) {
                 for (AuditLog.Draft d : e.getValue()) {
                     insert.setInt(1, e.getKey().head);
@@ -134,12 +143,9 @@ public class AuditLinks {
                     insert.setString(6, d.entityId());
                     insert.setString(7, AuditRecord.sha256(d.payload()));
                     insert.addBatch();
-                    n++;
                 }
             }
-            if (n > 0) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
     }
 

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -112,14 +114,24 @@ public class AuditLog {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED && created.values().stream().anyMatch(d -> !d.isEmpty())) {
-                        links.linkQuietly(tenant);
+                    if (status == Status.STATUS_COMMITTED) {
+                        links.linkQuietly(tenant, written(created)); // only its own chains: no transaction for the other
                     }
                 }
             });
             drafts = created;
         }
         return drafts;
+    }
+
+    private static Set<Chain> written(Map<Chain, List<Draft>> drafts) {
+        Set<Chain> chains = EnumSet.noneOf(Chain.class);
+        drafts.forEach((chain, d) -> {
+            if (!d.isEmpty()) {
+                chains.add(chain);
+            }
+        });
+        return chains;
     }
 
     private static List<AuditRecord> link(Session session, Chain chain, List<Draft> drafts) {

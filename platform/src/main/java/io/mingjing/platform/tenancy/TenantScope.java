@@ -43,6 +43,9 @@ public class TenantScope {
         return call(tenantId, null, work);
     }
 
+    /** The statement that lets a transaction's commit return before its WAL is on disk. */
+    public static final String REDOABLE = "SET LOCAL synchronous_commit = off";
+
     /**
      * Work that keeps derived data (figures, warnings), which whatever it read would produce again if it
      * were lost: its commit does not wait for the disk. A crash loses such a transaction whole, with the
@@ -50,7 +53,7 @@ public class TenantScope {
      */
     public <T> T callRedoable(String tenantId, Supplier<T> work) {
         return call(tenantId, () -> {
-            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+            em.createNativeQuery(REDOABLE).executeUpdate();
             return work.get();
         });
     }
