@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,35 +153,13 @@ public class AuditLog {
     /** Recomputes a chain from its first entry: intact, or the first entry that breaks it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChainVerification verify(Chain chain) {
-        String expectedPrev = AuditRecord.GENESIS;
-        long count = 0;
         try (Stream<? extends AuditRecord> entries = em.createQuery("from " + chain.type.getSimpleName() + " order by seq",
                 chain.type).getResultStream()) {
-            for (Iterator<? extends AuditRecord> it = entries.iterator(); it.hasNext();) {
-                AuditRecord e = it.next();
-                count++;
-                if (e.seq != count) {
-                    return broken(count - 1, e, "entry " + count + " is missing");
-                }
-                if (!e.prevHash.equals(expectedPrev)) {
-                    return broken(count - 1, e, "does not link to the previous entry");
-                }
-                if (!e.computeHash().equals(e.hash)) {
-                    return broken(count - 1, e, "its content does not match its hash");
-                }
-                expectedPrev = e.hash;
-            }
+            return ChainVerification.of(entries.iterator(), () -> {
+                Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1")
+                        .setParameter(1, chain.head).getSingleResult();
+                return new ChainVerification.Head(((Number) head[0]).longValue(), (String) head[1]);
+            });
         }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = ?1")
-                .setParameter(1, chain.head).getSingleResult();
-        if (((Number) head[0]).longValue() != count || !expectedPrev.equals(head[1])) {
-            return new ChainVerification(false, count, null, count + 1,
-                    "the chain ends at entry " + count + " but its recorded head is entry " + head[0]);
-        }
-        return new ChainVerification(true, count, expectedPrev, null, null);
-    }
-
-    private static ChainVerification broken(long good, AuditRecord e, String reason) {
-        return new ChainVerification(false, good, null, e.seq, "entry " + e.seq + " " + reason);
     }
 }

@@ -1,5 +1,7 @@
 package io.mingjing.platform.console;
 
+import io.mingjing.platform.audit.ChainVerification;
+import io.mingjing.platform.audit.ProvinceLog;
 import io.mingjing.platform.identity.Role;
 import io.mingjing.platform.input.LocalPaths;
 import io.mingjing.platform.onboarding.Onboarding;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -38,7 +41,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The provincial operator's console: counties with their health, onboarding from a form, suspension,
- * which modules a county may use, and the plugin catalogue. Every action calls the service the operator
+ * which modules a county may use, the plugin catalogue and the province's audit chain. Every action calls the service the operator
  * API calls; the console only renders and collects forms.
  */
 @Path("/console")
@@ -65,7 +68,12 @@ public class ConsolePages {
 
         static native TemplateInstance plugins(ConsolePage p, List<PluginCatalogue.Plugin> plugins,
                 List<PluginCatalogue.Failure> rejected, Notice notice);
+
+        static native TemplateInstance audit(ConsolePage p, ChainVerification chain, List<ProvinceLog.Entry> entries,
+                Long older);
     }
+
+    static final int AUDIT_PAGE = 50;
 
     @Inject
     ConsoleContext ctx;
@@ -81,6 +89,8 @@ public class ConsolePages {
     PluginInstaller installer;
     @Inject
     Validator validator;
+    @Inject
+    ProvinceLog province;
 
     @GET
     public TemplateInstance counties() {
@@ -238,6 +248,15 @@ public class ConsolePages {
     public Response remove(@PathParam("id") String id) {
         installer.uninstall(id, ctx.actor());
         return Response.seeOther(URI.create("/console/plugins?done=removed")).build();
+    }
+
+    /** The province's chain of operator actions, newest first, and whether it is intact. */
+    @GET
+    @Path("/audit")
+    public TemplateInstance audit(@QueryParam("before") Long before) throws SQLException {
+        List<ProvinceLog.Entry> entries = province.recent(before, AUDIT_PAGE);
+        Long older = entries.size() == AUDIT_PAGE ? entries.getLast().seq() : null;
+        return Templates.audit(ctx.page(), province.verify(), entries, older);
     }
 
     /** Switches the console's language (a cookie of its own path) and goes back to the page. */

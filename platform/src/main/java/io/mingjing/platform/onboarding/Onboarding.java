@@ -6,6 +6,7 @@ import io.mingjing.platform.registry.TenantRegistry;
 import io.mingjing.platform.registry.TenantStatus;
 import io.mingjing.platform.registry.Tenant;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.ProvinceLog;
 import io.mingjing.platform.identity.CountyOidcResolver;
 import io.mingjing.platform.identity.CountyRealms;
 import io.mingjing.platform.identity.StaffPasswords;
@@ -41,6 +42,8 @@ public class Onboarding {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    ProvinceLog province;
     @Inject
     CountyRealms realms;
     @Inject
@@ -85,8 +88,9 @@ public class Onboarding {
                 request.admin() == null ? null : request.admin().password(), !permanentPassword);
         oidc.forget(request.id());
         if (changed) {
-            scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(),
-                    request.toString().getBytes(StandardCharsets.UTF_8)));
+            byte[] description = request.toString().getBytes(StandardCharsets.UTF_8);
+            scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(), description));
+            province.append(actor, "tenant.updated", "Tenant", request.id(), description);
         }
     }
 
@@ -161,7 +165,9 @@ public class Onboarding {
         registry.put(t);
         realms.enable(id, to == TenantStatus.ACTIVE);
         oidc.forget(id);
-        scope.run(id, () -> audit.append(actor, action, "Tenant", id, to.name().getBytes(StandardCharsets.UTF_8)));
+        byte[] status = to.name().getBytes(StandardCharsets.UTF_8);
+        scope.run(id, () -> audit.append(actor, action, "Tenant", id, status));
+        province.append(actor, action, "Tenant", id, status);
         return county(id);
     }
 
@@ -235,8 +241,9 @@ public class Onboarding {
             realms.ensure(QuarkusTransaction.requiringNew().call(() -> Tenants.require(id)), adminPassword, temporary);
             long t2 = System.nanoTime();
             oidc.forget(id);
-            scope.run(id, () -> audit.append(actor, "tenant.onboarded", "Tenant", id,
-                    ("schemaVersion=" + version).getBytes(StandardCharsets.UTF_8)));
+            byte[] schema = ("schemaVersion=" + version).getBytes(StandardCharsets.UTF_8);
+            scope.run(id, () -> audit.append(actor, "tenant.onboarded", "Tenant", id, schema));
+            province.append(actor, "tenant.onboarded", "Tenant", id, schema);
             Tenant t = QuarkusTransaction.requiringNew().call(() -> {
                 Tenant row = Tenants.require(id);
                 row.status = TenantStatus.ACTIVE;
@@ -252,13 +259,14 @@ public class Onboarding {
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("onboarding of county %s failed: %s", id, reason);
-            markFailed(id, reason);
+            markFailed(id, reason, actor);
             throw ProblemException.unavailable("Onboarding of county '" + id + "' failed: " + reason
                     + " It is left FAILED; POST it again, or POST /api/platform/tenants/" + id + "/retry.", 10);
         }
     }
 
-    private void markFailed(String id, String reason) {
+    /** Left FAILED, which only the province's chain records: the county may have no schema yet. */
+    private void markFailed(String id, String reason, String actor) {
         try {
             registry.put(QuarkusTransaction.requiringNew().call(() -> {
                 Tenant row = Tenants.require(id);
@@ -267,6 +275,7 @@ public class Onboarding {
                 row.updatedAt = Instant.now();
                 return row;
             }));
+            province.append(actor, "tenant.failed", "Tenant", id, reason.getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             LOG.warnf("could not record the failure of county %s: %s", id, e.getMessage());
         }

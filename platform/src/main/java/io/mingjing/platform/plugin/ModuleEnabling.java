@@ -2,6 +2,7 @@ package io.mingjing.platform.plugin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.ProvinceLog;
 import io.mingjing.platform.event.DomainEvents;
 import io.mingjing.platform.feature.FeatureManifest;
 import io.mingjing.platform.feature.Features;
@@ -56,6 +57,8 @@ public class ModuleEnabling {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    ProvinceLog province;
     @Inject
     DomainEvents events;
     @Inject
@@ -128,6 +131,10 @@ public class ModuleEnabling {
             }
             audit.append(actor, "module.configured", "Module", moduleId, detail.getBytes(StandardCharsets.UTF_8));
         });
+        if (operator) {
+            province.append(actor, "module.configured", "Module", county + "/" + moduleId,
+                    detail.getBytes(StandardCharsets.UTF_8));
+        }
         return view(entry, county);
     }
 

@@ -1,6 +1,7 @@
 package io.mingjing.platform.plugin;
 
 import io.mingjing.platform.audit.AuditLog;
+import io.mingjing.platform.audit.ProvinceLog;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,9 @@ import org.jboss.logging.Logger;
  * beside the running version — jar checked, classes loaded, manifest and changelog checked, the
  * changelog run in every county that has the module enabled — and only then swapped in; until the
  * swap the old version serves, so any failure leaves it serving. The old version then finishes its
- * running calls and is unloaded. Each county the module is enabled in records who installed which jar
- * (its digest) or removed it, as every operator action is audited in the county it acts on.
+ * running calls and is unloaded. The province's chain records who installed which jar (its digest) or
+ * removed it, and so does each county the module is enabled in, as every operator action is audited in
+ * the county it acts on.
  */
 @ApplicationScoped
 public class PluginInstaller {
@@ -48,6 +50,8 @@ public class PluginInstaller {
     TenantScope scope;
     @Inject
     AuditLog audit;
+    @Inject
+    ProvinceLog province;
     @ConfigProperty(name = "mingjing.plugins.timeout", defaultValue = "10s")
     Duration timeout;
 
@@ -85,6 +89,7 @@ public class PluginInstaller {
         }
         counties.forEach(county -> enabling.recordVersion(county, fresh));
         audit(counties, actor, "plugin.installed", fresh.id(), jar);
+        province.append(actor, "plugin.installed", "Module", fresh.id(), jar);
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.infof("plugin %s %s installed in %d ms (was %s; migrated %s)", fresh.id(), fresh.version(), millis,
                 old == null ? "absent" : old.version(), counties);
@@ -117,7 +122,9 @@ public class PluginInstaller {
         catalogue.remove(id);
         old.retire(timeout.toMillis());
         PluginCatalogue.deleteQuietly(old.jar().path());
-        audit(states.enabledIn(id), actor, "plugin.uninstalled", id, old.version().getBytes(StandardCharsets.UTF_8));
+        byte[] version = old.version().getBytes(StandardCharsets.UTF_8);
+        audit(states.enabledIn(id), actor, "plugin.uninstalled", id, version);
+        province.append(actor, "plugin.uninstalled", "Module", id, version);
         LOG.infof("plugin %s %s uninstalled", id, old.version());
     }
 

@@ -46,7 +46,8 @@ public class SchemaConnectionResolver implements TenantConnectionResolver {
     }
 
     static void leave(Connection connection) throws SQLException {
-        if (connection.getAutoCommit() && !connection.isClosed()) {
+        // a rolled-back transaction's connection may come back closed; asking it anything then throws
+        if (!connection.isClosed() && connection.getAutoCommit()) {
             try (Statement st = connection.createStatement()) {
                 st.execute("RESET ROLE");
                 st.execute("RESET search_path");

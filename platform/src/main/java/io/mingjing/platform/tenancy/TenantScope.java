@@ -89,10 +89,26 @@ public class TenantScope {
         if (!TenantIds.isValid(tenantId)) {
             throw new IllegalArgumentException("not a county id");
         }
+        return transaction(dataSource, c -> {
+            SchemaConnectionResolver.enter(c, tenantId); // SET LOCAL: gone with the transaction
+            return work.apply(c);
+        });
+    }
+
+    /** The same on the platform's own schema, as the platform's login: the province's audit chain. */
+    public static <T> T jdbcPlatform(DataSource dataSource, JdbcWork<T> work) throws SQLException {
+        return transaction(dataSource, c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SET LOCAL search_path = platform");
+            }
+            return work.apply(c);
+        });
+    }
+
+    private static <T> T transaction(DataSource dataSource, JdbcWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                SchemaConnectionResolver.enter(c, tenantId); // SET LOCAL: gone with the transaction
                 T result = work.apply(c);
                 c.commit();
                 return result;

@@ -105,6 +105,11 @@ class ConsoleTest {
         assertEquals(200, retried.statusCode(), retried.body());
         assertTrue(retried.body().contains("运行中"));
         given().get("/api/t/" + id + "/org-units").then().statusCode(200);
+        String trail = page("/console/audit");
+        assertTrue(trail.contains("留痕链完整"), "the province's chain is intact");
+        assertTrue(trail.contains("<code>tenant.failed</code></strong> Tenant <code>" + id + "</code>"),
+                "the failure, before the county had a schema of its own, is on the province's chain");
+        assertTrue(trail.contains("<code>tenant.onboarded</code></strong> Tenant <code>" + id + "</code>"));
     }
 
     @Test

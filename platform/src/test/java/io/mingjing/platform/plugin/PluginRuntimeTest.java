@@ -45,6 +45,7 @@ class PluginRuntimeTest {
 
     String on;
     String off;
+    byte[] first;
     byte[] upgrade;
 
     static ValidatableResponse install(byte[] jar) {
@@ -64,7 +65,8 @@ class PluginRuntimeTest {
         given().auth().oauth2(Tokens.operator()).delete("/api/platform/plugins/echo");
         on = Counties.onboard("plug-on");
         off = Counties.onboard("plug-off");
-        install(EchoJars.echo("1.0.0")).statusCode(201).body("id", equalTo("echo")).body("version", equalTo("1.0.0"));
+        first = EchoJars.echo("1.0.0");
+        install(first).statusCode(201).body("id", equalTo("echo")).body("version", equalTo("1.0.0"));
         given().auth().oauth2(Tokens.operator()).get("/api/platform/modules").then().statusCode(200)
                 .body("findAll { it.source == 'plugin' }.id", hasItem("echo"));
 
@@ -247,6 +249,32 @@ class PluginRuntimeTest {
         assertEquals(2, count(on, "SELECT count(*) FROM " + schema(on) + ".audit_entry WHERE action LIKE 'plugin.%'"),
                 "the first install, before any county enabled it, and the refused upgrades reached no county");
         assertEquals(0, count(off, "SELECT count(*) FROM " + schema(off) + ".audit_entry WHERE action LIKE 'plugin.%'"));
+    }
+
+    @Test
+    @Order(13)
+    void everyOperatorActionIsOnTheProvincesChainEvenWhenItReachedNoCounty() throws Exception {
+        String entries = "SELECT count(*) FROM platform.audit_entry WHERE actor = 'operator:operator' AND action = '%s' "
+                + "AND entity = 'Module' AND entity_id = '%s' AND payload_digest = '%s'";
+        assertEquals(1, count(on, entries.formatted("plugin.installed", "echo", AuditRecord.sha256(first))),
+                "installed before any county enabled it");
+        assertEquals(1, count(on, entries.formatted("plugin.installed", "echo", AuditRecord.sha256(upgrade))));
+        assertEquals(1, count(on, entries.formatted("plugin.uninstalled", "echo",
+                AuditRecord.sha256("2.0.0".getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(1, count(on, "SELECT count(*) FROM platform.audit_entry WHERE action = 'tenant.onboarded' AND "
+                + "entity_id = '" + on + "'"));
+        org.junit.jupiter.api.Assertions.assertTrue(count(on, "SELECT count(*) FROM platform.audit_entry WHERE "
+                + "action = 'module.configured' AND entity_id = '" + on + "/echo'") >= 1, "the entitlement");
+        given().auth().oauth2(Tokens.operator()).get("/api/platform/audit/verify").then().statusCode(200)
+                .body("ok", equalTo(true));
+        var newest = given().auth().oauth2(Tokens.operator()).queryParam("limit", 2).get("/api/platform/audit").then()
+                .statusCode(200).body("size()", equalTo(2)).body("[0].hash", org.hamcrest.Matchers.hasLength(64))
+                .extract().jsonPath();
+        assertEquals(newest.getString("[1].hash"), newest.getString("[0].prevHash"), "newest first, each on the one before");
+        given().auth().oauth2(Tokens.operator()).queryParam("limit", 0).get("/api/platform/audit").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.countyAdmin(on)).get("/api/platform/audit").then().statusCode(org.hamcrest.Matchers.oneOf(401, 403));
+        given().get("/api/platform/audit/verify").then().statusCode(401);
     }
 
     static String schema(String county) {

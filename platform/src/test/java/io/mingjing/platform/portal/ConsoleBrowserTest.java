@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
 
     static final List<String> OPERATOR_PAGES = List.of("/console", "/console/counties/new", "/console/plugins",
-            "/console/cockpit");
+            "/console/audit", "/console/cockpit");
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/branding", "/admin/modules", "/admin/staff",
             "/admin/imports", "/admin/appeals", "/admin/services", "/admin/services/gaoling");
 
