@@ -1,5 +1,6 @@
 package io.mingjing.platform.event;
 
+import io.mingjing.platform.audit.ProvinceLog;
 import io.mingjing.platform.identity.CurrentCaller;
 import io.mingjing.platform.problem.ProblemException;
 import io.mingjing.platform.registry.TenantRegistry;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformEventResource {
 
+    @Inject
+    ProvinceLog province;
     @Inject
     TenantRegistry registry;
     @Inject
@@ -52,7 +56,10 @@ public class PlatformEventResource {
             @QueryParam("module") String module) {
         requireServing(county);
         String actor = callers.get().actor();
-        return scope.call(county, () -> admin.replay(event, module, actor));
+        EventView replayed = scope.call(county, () -> admin.replay(event, module, actor));
+        province.append(actor, "event.replayed", "DomainEvent", county + "/" + replayed.id(),
+                String.valueOf(module).getBytes(StandardCharsets.UTF_8));
+        return replayed;
     }
 
     private void requireServing(String county) {
