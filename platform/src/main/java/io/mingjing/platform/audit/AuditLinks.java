@@ -113,19 +113,23 @@ public class AuditLinks {
             take.setInt(2, BATCH);
             try (ResultSet rs = take.executeQuery()) {
                 while (rs.next()) {
-                    AuditRecord e = chain.entry.get();
-                    e.at = rs.getObject(1, OffsetDateTime.class).toInstant();
-                    e.actor = rs.getString(2);
-                    e.action = rs.getString(3);
-                    e.entity = rs.getString(4);
-                    e.entityId = rs.getString(5);
-                    e.payloadDigest = rs.getString(6);
-                    entries.add(e);
+                    entries.add(read(chain.entry.get(), rs, 1));
                 }
             }
         }
         head.append(c, entries);
         return entries.size();
+    }
+
+    /** Reads an entry's own fields (at, actor, action, entity, entity_id, payload_digest) from column {@code first} on. */
+    static AuditRecord read(AuditRecord e, ResultSet rs, int first) throws SQLException {
+        e.at = rs.getObject(first, OffsetDateTime.class).toInstant();
+        e.actor = rs.getString(first + 1);
+        e.action = rs.getString(first + 2);
+        e.entity = rs.getString(first + 3);
+        e.entityId = rs.getString(first + 4);
+        e.payloadDigest = rs.getString(first + 5);
+        return e;
     }
 
     /** A transaction's drafts, unlinked, in its own commit (Hibernate's before-completion step). */

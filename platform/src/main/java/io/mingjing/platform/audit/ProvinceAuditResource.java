@@ -26,8 +26,8 @@ public class ProvinceAuditResource {
 
     /** Newest first; {@code ?before=} a seq pages back. */
     @GET
-    public List<ProvinceLog.Entry> recent(@QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit)
-            throws SQLException {
+    public List<ProvinceLog.Entry> recent(@QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid(400, "limit must be between 1 and " + MAX_LIMIT + ".",
                     Map.of("limit", "between 1 and " + MAX_LIMIT));

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +42,11 @@ public class ProvinceLog {
     @io.quarkus.agroal.DataSource("audit-links")
     DataSource pool;
 
-    /** Records an operator's action; the payload is what it acted with (a jar, a description), of which only its SHA-256 is kept. */
-    public AuditRecord append(String actor, String action, String entity, String entityId, byte[] payload) {
+    /**
+     * Records an operator's action; the payload is what it acted with (a jar, a description), of which
+     * only its SHA-256 is kept.
+     */
+    public void append(String actor, String action, String entity, String entityId, byte[] payload) {
         AuditEntry e = new AuditEntry();
         e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         e.actor = actor;
@@ -53,7 +55,7 @@ public class ProvinceLog {
         e.entityId = entityId;
         e.payloadDigest = AuditRecord.sha256(payload);
         try {
-            return TenantScope.jdbcPlatform(pool, c -> AuditLinks.linkNow(c, Chain.PUBLIC, List.of(e))).getFirst();
+            TenantScope.jdbcPlatform(pool, c -> AuditLinks.linkNow(c, Chain.PUBLIC, List.of(e)));
         } catch (SQLException ex) {
             LOG.errorf("the province's audit chain refused %s %s %s: %s", actor, action, entityId, ex.getMessage());
             throw ProblemException.unavailable("The action was carried out but could not be recorded in the "
@@ -99,14 +101,8 @@ public class ProvinceLog {
         List<AuditRecord> entries = new ArrayList<>();
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                AuditEntry e = new AuditEntry();
+                AuditRecord e = AuditLinks.read(new AuditEntry(), rs, 2);
                 e.seq = rs.getLong(1);
-                e.at = rs.getObject(2, OffsetDateTime.class).toInstant();
-                e.actor = rs.getString(3);
-                e.action = rs.getString(4);
-                e.entity = rs.getString(5);
-                e.entityId = rs.getString(6);
-                e.payloadDigest = rs.getString(7);
                 e.prevHash = rs.getString(8);
                 e.hash = rs.getString(9);
                 entries.add(e);

@@ -41,8 +41,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The provincial operator's console: counties with their health, onboarding from a form, suspension,
- * which modules a county may use, the plugin catalogue and the province's audit chain. Every action calls the service the operator
- * API calls; the console only renders and collects forms.
+ * which modules a county may use, the plugin catalogue and the province's audit chain. Every action
+ * calls the service the operator API calls; the console only renders and collects forms.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)

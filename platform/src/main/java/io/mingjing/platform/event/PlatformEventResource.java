@@ -58,7 +58,7 @@ public class PlatformEventResource {
         String actor = callers.get().actor();
         EventView replayed = scope.call(county, () -> admin.replay(event, module, actor));
         province.append(actor, "event.replayed", "DomainEvent", county + "/" + replayed.id(),
-                String.valueOf(module).getBytes(StandardCharsets.UTF_8));
+                replayed.id().getBytes(StandardCharsets.UTF_8));
         return replayed;
     }
 

@@ -88,10 +88,15 @@ public class Onboarding {
                 request.admin() == null ? null : request.admin().password(), !permanentPassword);
         oidc.forget(request.id());
         if (changed) {
-            byte[] description = request.toString().getBytes(StandardCharsets.UTF_8);
-            scope.run(request.id(), () -> audit.append(actor, "tenant.updated", "Tenant", request.id(), description));
-            province.append(actor, "tenant.updated", "Tenant", request.id(), description);
+            record(request.id(), actor, "tenant.updated", request.toString());
         }
+    }
+
+    /** An operator's action on a county, in the county's chain and the province's. */
+    private void record(String id, String actor, String action, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        scope.run(id, () -> audit.append(actor, action, "Tenant", id, bytes));
+        province.append(actor, action, "Tenant", id, bytes);
     }
 
     private static boolean sameDescription(Tenant a, Tenant b) {
@@ -165,9 +170,7 @@ public class Onboarding {
         registry.put(t);
         realms.enable(id, to == TenantStatus.ACTIVE);
         oidc.forget(id);
-        byte[] status = to.name().getBytes(StandardCharsets.UTF_8);
-        scope.run(id, () -> audit.append(actor, action, "Tenant", id, status));
-        province.append(actor, action, "Tenant", id, status);
+        record(id, actor, action, to.name());
         return county(id);
     }
 
@@ -241,9 +244,7 @@ public class Onboarding {
             realms.ensure(QuarkusTransaction.requiringNew().call(() -> Tenants.require(id)), adminPassword, temporary);
             long t2 = System.nanoTime();
             oidc.forget(id);
-            byte[] schema = ("schemaVersion=" + version).getBytes(StandardCharsets.UTF_8);
-            scope.run(id, () -> audit.append(actor, "tenant.onboarded", "Tenant", id, schema));
-            province.append(actor, "tenant.onboarded", "Tenant", id, schema);
+            record(id, actor, "tenant.onboarded", "schemaVersion=" + version);
             Tenant t = QuarkusTransaction.requiringNew().call(() -> {
                 Tenant row = Tenants.require(id);
                 row.status = TenantStatus.ACTIVE;
