@@ -78,22 +78,22 @@ public class ProvinceLog {
     /** Recomputes the province's chain from its first entry. */
     public ChainVerification verify() throws SQLException {
         return TenantScope.jdbcPlatform(pool, c -> {
+            List<AuditRecord> entries;
             try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq")) {
-                q.setFetchSize(1000);
-                return ChainVerification.of(entries(q).iterator(), () -> head(c));
+                entries = entries(q);
             }
+            ChainVerification.Head head = head(c); // after the entries, as the check expects
+            return ChainVerification.of(entries.iterator(), () -> head);
         });
     }
 
-    private static ChainVerification.Head head(Connection c) {
+    private static ChainVerification.Head head(Connection c) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ?")) {
             q.setInt(1, Chain.PUBLIC.head);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return new ChainVerification.Head(rs.getLong(1), rs.getString(2));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
